@@ -1,0 +1,72 @@
+package io.greenstat.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+
+/**
+ * The typed, validated job settings of one run.
+ *
+ * @param thresholdRevenueYuan the above-size threshold on {@code revenue_yuan}
+ * @param thresholdInclusive true for {@code >=} (NBS "and above"), false for {@code >}
+ * @param years the reporting years kept, or empty for every year in the input
+ * @param scopeDivisions 2-digit divisions counted as industry
+ * @param energyIntensiveDivisions 2-digit divisions of the EI6 group
+ * @param baseYear base year of "change since base year"
+ * @param maxQuarantinedShare the quality gate, a share in [0, 1]
+ * @param rowsPerQuarantineFile rows per quarantine Parquet file
+ * @param effective every setting's effective value as text, with where it came from
+ */
+public record JobSettings(
+    double thresholdRevenueYuan,
+    boolean thresholdInclusive,
+    Optional<YearRange> years,
+    SortedSet<String> scopeDivisions,
+    SortedSet<String> energyIntensiveDivisions,
+    int baseYear,
+    double maxQuarantinedShare,
+    long rowsPerQuarantineFile,
+    Map<Setting, SettingValue> effective) {
+
+  /** An inclusive range of reporting years. */
+  public record YearRange(int first, int last) {
+    public boolean contains(int year) {
+      return year >= first && year <= last;
+    }
+
+    @Override
+    public String toString() {
+      return first == last ? Integer.toString(first) : first + "-" + last;
+    }
+  }
+
+  /** A setting's value and the layer it came from. */
+  public record SettingValue(String value, Source source) {}
+
+  /** The layers of the precedence chain, lowest first. */
+  public enum Source {
+    DEFAULT,
+    CONF_FILE,
+    SPARK_PROPERTIES,
+    COMMAND_LINE
+  }
+
+  /** The rule as people read it, e.g. {@code revenue_yuan >= 20000000}. */
+  public String thresholdRule() {
+    return "revenue_yuan "
+        + (thresholdInclusive ? ">=" : ">")
+        + " "
+        + new java.math.BigDecimal(Double.toString(thresholdRevenueYuan))
+            .stripTrailingZeros()
+            .toPlainString();
+  }
+
+  /** The settings as sorted key/value pairs, for the manifest. */
+  public List<Map.Entry<String, SettingValue>> asEntries() {
+    return effective.entrySet().stream()
+        .map(e -> Map.entry(e.getKey().key(), e.getValue()))
+        .sorted(Map.Entry.comparingByKey())
+        .toList();
+  }
+}

@@ -1,0 +1,76 @@
+package io.greenstat.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every job setting greenstat knows, as a {@code spark.greenstat.*} key so that {@code spark-submit
+ * --conf} and {@code --properties-file} can set it. Defaults and help text live here and nowhere
+ * else.
+ */
+public enum Setting {
+  THRESHOLD_REVENUE_YUAN(
+      "spark.greenstat.threshold.revenueYuan",
+      "20000000",
+      "Above-designated-size threshold on revenue_yuan (NBS rule since 2011: 20 million yuan)."),
+  THRESHOLD_COMPARISON(
+      "spark.greenstat.threshold.comparison",
+      ">=",
+      "How revenue_yuan is compared with the threshold: '>=' (NBS: 'and above') or '>'."),
+  YEARS(
+      "spark.greenstat.years",
+      "",
+      "Reporting years kept, e.g. '2015-2024' or '2023'; rows of other years count as out of"
+          + " scope. Empty: every year in the input."),
+  SCOPE_DIVISIONS(
+      "spark.greenstat.scope.divisions",
+      "06-46",
+      "GB/T 4754 divisions counted as industry (sections B, C, D), as ranges or codes: '06-46'."),
+  ENERGY_INTENSIVE_DIVISIONS(
+      "spark.greenstat.energyIntensive.divisions",
+      "25,26,30,31,32,44",
+      "Divisions of the EI6 group (NBS six energy-intensive industries); some provinces use"
+          + " variants."),
+  BASE_YEAR(
+      "spark.greenstat.baseYear",
+      "2020",
+      "Base year for 'change since base year' (the 14th Five-Year Plan base is 2020)."),
+  MAX_QUARANTINED_SHARE(
+      "spark.greenstat.quality.maxQuarantinedShare",
+      "0.05",
+      "Largest share of input rows that may be quarantined; above it the run exits 3 and"
+          + " publishes nothing."),
+  ROWS_PER_QUARANTINE_FILE(
+      "spark.greenstat.quarantine.rowsPerFile",
+      "1000000",
+      "Rows per quarantine Parquet file (the file count follows from it, so output is"
+          + " reproducible).");
+
+  public static final String PREFIX = "spark.greenstat.";
+
+  private final String key;
+  private final String defaultValue;
+  private final String help;
+
+  Setting(String key, String defaultValue, String help) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.help = help;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String help() {
+    return help;
+  }
+
+  public static Optional<Setting> byKey(String key) {
+    return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+  }
+}

@@ -1,0 +1,29 @@
+package io.greenstat.metrics;
+
+/**
+ * One row of {@code industry_year}: a group (division, section, EI6 or ALL) in one year.
+ *
+ * @param level the group level
+ * @param code {@code 06}…{@code 46}, {@code B}/{@code C}/{@code D}, {@code EI6} or {@code ALL}
+ * @param name English name of the group
+ * @param year reporting year
+ * @param totals sums over the group's above-size firms
+ * @param energyIntensity tce per 10 000 yuan of added value, null when added value is zero
+ * @param waterIntensity m³ per 10 000 yuan of added value, null when added value is zero
+ * @param co2Intensity t CO2 per 10 000 yuan of added value of the firms reporting CO2
+ * @param energyYoyPct percent change of energy intensity against year − 1, null without data
+ * @param waterYoyPct percent change of water intensity against year − 1
+ * @param co2YoyPct percent change of CO2 intensity against year − 1
+ */
+public record IndustryYear(
+    GroupLevel level,
+    String code,
+    String name,
+    int year,
+    Totals totals,
+    Double energyIntensity,
+    Double waterIntensity,
+    Double co2Intensity,
+    Double energyYoyPct,
+    Double waterYoyPct,
+    Double co2YoyPct) {}
