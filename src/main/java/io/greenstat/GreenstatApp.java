@@ -40,7 +40,8 @@ public final class GreenstatApp implements Runnable {
     cli.setParameterExceptionHandler(
         (ex, a) -> {
           err.println("greenstat: " + ex.getMessage());
-          err.println("Run 'jobs/greenstat " + commandName(ex.getCommandLine()) + " --help' for usage.");
+          err.println(
+              "Run 'jobs/greenstat " + commandName(ex.getCommandLine()) + " --help' for usage.");
           return ExitCode.USAGE;
         });
     cli.setExecutionExceptionHandler(

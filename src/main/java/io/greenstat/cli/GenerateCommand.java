@@ -62,7 +62,9 @@ public final class GenerateCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.start("greenstat generate");
     try {
       long rows = GenerateJob.run(spark, options, output);
-      spec.commandLine().getOut().printf("greenstat: wrote %d firm-year rows to %s%n", rows, output);
+      spec.commandLine()
+          .getOut()
+          .printf("greenstat: wrote %d firm-year rows to %s%n", rows, output);
       spec.commandLine().getOut().flush();
       return ExitCode.OK;
     } finally {

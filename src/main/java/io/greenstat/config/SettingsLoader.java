@@ -234,8 +234,7 @@ public final class SettingsLoader {
   }
 
   /** Parses '06-46' or '25,26,30' (or a mix) into 2-digit division codes. */
-  private static SortedSet<String> parseDivisions(
-      Map<Setting, SettingValue> effective, Setting s) {
+  private static SortedSet<String> parseDivisions(Map<Setting, SettingValue> effective, Setting s) {
     SortedSet<String> out = new TreeSet<>();
     try {
       for (String part : value(effective, s).split(",")) {

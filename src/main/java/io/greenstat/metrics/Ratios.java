@@ -24,7 +24,9 @@ public final class Ratios {
     return Double.isFinite(r) ? r : null;
   }
 
-  /** Percent change {@code (now / before - 1) × 100}, or null when either is missing or before is 0. */
+  /**
+   * Percent change {@code (now / before - 1) × 100}, or null when either is missing or before is 0.
+   */
   public static Double changePct(Double now, Double before) {
     if (now == null || before == null) {
       return null;

@@ -1,6 +1,10 @@
 package io.greenstat.metrics;
 
+import io.greenstat.ingest.RowFate;
+import java.util.Collections;
+import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Where every input row went. The identity {@code rowsRead = rowsQuarantined + duplicatesCollapsed
@@ -41,5 +45,37 @@ public record RowAccounting(
             + rowsOutOfScope
             + rowsBelowThreshold
             + rowsAggregated;
+  }
+
+  /** Counts the fates of the tally cells. */
+  public static RowAccounting of(long inputFiles, List<Tally> tallies) {
+    long[] byFate = new long[RowFate.values().length];
+    SortedMap<String, Long> quarantine = new TreeMap<>();
+    SortedMap<String, Long> outOfScope = new TreeMap<>();
+    for (Tally t : tallies) {
+      byFate[t.fate().ordinal()] += t.rows();
+      if (t.fate() == RowFate.QUARANTINED) {
+        quarantine.merge(t.reason(), t.rows(), Long::sum);
+      } else if (t.fate() == RowFate.OUT_OF_SCOPE) {
+        outOfScope.merge(t.reason(), t.rows(), Long::sum);
+      }
+    }
+    if (byFate[RowFate.KEPT.ordinal()] != 0) {
+      throw new IllegalStateException("rows left unclassified: " + byFate[RowFate.KEPT.ordinal()]);
+    }
+    long read = 0;
+    for (long n : byFate) {
+      read += n;
+    }
+    return new RowAccounting(
+        inputFiles,
+        read,
+        byFate[RowFate.QUARANTINED.ordinal()],
+        Collections.unmodifiableSortedMap(quarantine),
+        byFate[RowFate.DUPLICATE.ordinal()],
+        byFate[RowFate.OUT_OF_SCOPE.ordinal()],
+        Collections.unmodifiableSortedMap(outOfScope),
+        byFate[RowFate.BELOW_THRESHOLD.ordinal()],
+        byFate[RowFate.AGGREGATED.ordinal()]);
   }
 }

@@ -1,11 +1,68 @@
 package io.greenstat.pipeline;
 
-import org.apache.spark.sql.SparkSession;
+import static org.apache.spark.sql.functions.col;
 
-/** The run's sequence of steps. (Being written.) */
+import io.greenstat.cli.VersionInfo;
+import io.greenstat.config.JobSettings;
+import io.greenstat.ingest.Duplicates;
+import io.greenstat.ingest.FirmYearReader;
+import io.greenstat.ingest.InputFiles;
+import io.greenstat.ingest.InputFiles.DataFile;
+import io.greenstat.ingest.InputRejectedException;
+import io.greenstat.ingest.ParquetSchemas;
+import io.greenstat.ingest.ParquetSchemas.FileGroup;
+import io.greenstat.ingest.RowValidation;
+import io.greenstat.metrics.GroupRollup;
+import io.greenstat.metrics.IndustryYear;
+import io.greenstat.metrics.RowAccounting;
+import io.greenstat.metrics.Scope;
+import io.greenstat.metrics.Tally;
+import io.greenstat.publish.DeterministicParts;
+import io.greenstat.publish.OutputPublisher;
+import io.greenstat.report.CsvWriter;
+import io.greenstat.report.HtmlReport;
+import io.greenstat.report.IndustryYearTable;
+import io.greenstat.report.ManifestJson;
+import io.greenstat.report.ReportModel;
+import io.greenstat.report.SummaryJson;
+import io.greenstat.report.TableColumn;
+import io.greenstat.schema.IndustryCatalog;
+import io.greenstat.schema.ProvinceCatalog;
+import io.greenstat.trends.YearOverYear;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code run} pipeline. It names the steps and logs row counts between them; the steps hold the
+ * logic:
+ *
+ * <pre>
+ * list files → check footers → read → validate → duplicates → scope + threshold
+ *   → one pass: tallies + quarantined rows → accounting, quality gate
+ *   → roll up groups → year-on-year → write tables, reports, manifest → publish
+ * </pre>
+ */
 public final class IntensityPipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(IntensityPipeline.class);
+
   private final SparkSession spark;
   private final RunRequest request;
+  private final IndustryCatalog industries = IndustryCatalog.load();
+  private final ProvinceCatalog provinces = ProvinceCatalog.load();
 
   public IntensityPipeline(SparkSession spark, RunRequest request) {
     this.spark = spark;
@@ -13,6 +70,185 @@ public final class IntensityPipeline {
   }
 
   public RunResult run() {
-    throw new UnsupportedOperationException("pipeline not written yet " + spark + request);
+    Instant started = Instant.now();
+    JobSettings settings = request.settings();
+    Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
+    Phase phase = new Phase();
+
+    List<DataFile> files = InputFiles.list(request.inputPath(), hadoopConf);
+    long bytes = files.stream().mapToLong(DataFile::sizeBytes).sum();
+    List<FileGroup> groups = ParquetSchemas.checkAndGroup(files, hadoopConf);
+    phase.done(
+        "Checked {} Parquet files ({} MB) in {} schema group(s)",
+        files.size(),
+        bytes / 1_000_000,
+        groups.size());
+
+    OutputPublisher publisher = OutputPublisher.begin(request.outputPath(), hadoopConf);
+    Dataset<Row> onePass = null;
+    try {
+      Dataset<Row> classified =
+          Scope.classify(
+              Duplicates.withFate(
+                  RowValidation.withReason(FirmYearReader.read(spark, groups), provinces.codes())),
+              settings);
+      onePass = OnePass.build(classified).persist(StorageLevel.MEMORY_AND_DISK());
+      List<Tally> tallies = collectTallies(onePass);
+      RowAccounting accounting = RowAccounting.of(files.size(), tallies);
+      phase.done(
+          "Read {} rows: {} quarantined, {} duplicates collapsed, {} out of scope, {} below"
+              + " threshold, {} aggregated",
+          accounting.rowsRead(),
+          accounting.rowsQuarantined(),
+          accounting.duplicatesCollapsed(),
+          accounting.rowsOutOfScope(),
+          accounting.rowsBelowThreshold(),
+          accounting.rowsAggregated());
+      checkAccounting(accounting, settings);
+
+      List<IndustryYear> industryYears =
+          YearOverYear.apply(
+              GroupRollup.rollUp(tallies, industries, settings.energyIntensiveDivisions()));
+      phase.done("Rolled up {} industry_year rows", industryYears.size());
+
+      writeQuarantine(publisher, OnePass.quarantinedRows(onePass), accounting, settings);
+      phase.done("Wrote {} quarantined rows", accounting.rowsQuarantined());
+
+      ReportModel model =
+          new ReportModel(
+              VersionInfo.version(), request.inputPath(), settings, accounting, industryYears);
+      writeTable(publisher, "tables/industry_year", IndustryYearTable.COLUMNS, industryYears);
+      publisher.writeText("report.html", HtmlReport.render(model));
+      publisher.writeText("summary.json", SummaryJson.render(model));
+      publisher.writeText(
+          OutputPublisher.MANIFEST,
+          ManifestJson.render(
+              model,
+              new ManifestJson.RunInfo(
+                  request.outputPath(),
+                  started,
+                  Instant.now(),
+                  spark.version(),
+                  spark.sparkContext().master(),
+                  List.of(
+                      "tables/industry_year.csv",
+                      "tables/industry_year/",
+                      "quarantine/",
+                      "report.html",
+                      "summary.json",
+                      OutputPublisher.MANIFEST,
+                      OutputPublisher.SUCCESS))));
+      String published = publisher.commit();
+      phase.done("Published tables and reports to {}", published);
+      return new RunResult(published, accounting, industryYears);
+    } catch (RuntimeException e) {
+      publisher.abort();
+      if (e instanceof InputRejectedException) {
+        throw e;
+      }
+      throw ScanFailures.translate(e).<RuntimeException>map(r -> r).orElse(e);
+    } finally {
+      if (onePass != null) {
+        onePass.unpersist();
+      }
+    }
+  }
+
+  private static List<Tally> collectTallies(Dataset<Row> onePass) {
+    List<Tally> tallies = new ArrayList<>();
+    for (Row r : OnePass.tallies(onePass).collectAsList()) {
+      tallies.add(Tally.fromRow(r));
+    }
+    return tallies;
+  }
+
+  /** Rejects an empty input, and one whose quarantined share is over the quality gate. */
+  private static void checkAccounting(RowAccounting a, JobSettings settings) {
+    if (!a.balances()) {
+      throw new IllegalStateException("row accounting does not balance: " + a);
+    }
+    if (a.rowsRead() == 0) {
+      throw new InputRejectedException("the input files hold no rows");
+    }
+    if (a.quarantinedShare() > settings.maxQuarantinedShare()) {
+      throw new InputRejectedException(
+          String.format(
+              Locale.ROOT,
+              "%d of %d rows (%.2f%%) are invalid, over the limit of %.2f%%"
+                  + " (spark.greenstat.quality.maxQuarantinedShare); reasons: %s",
+              a.rowsQuarantined(),
+              a.rowsRead(),
+              100 * a.quarantinedShare(),
+              100 * settings.maxQuarantinedShare(),
+              a.quarantineByReason()));
+    }
+  }
+
+  /**
+   * Writes the quarantined rows as Parquet: a file count that follows from the row count, rows
+   * hashed to files by source file and sorted, and stable file names, so reruns give equal bytes.
+   */
+  private static void writeQuarantine(
+      OutputPublisher publisher, Dataset<Row> rows, RowAccounting a, JobSettings settings) {
+    int files =
+        (int)
+            Math.max(
+                1,
+                (a.rowsQuarantined() + settings.rowsPerQuarantineFile() - 1)
+                    / settings.rowsPerQuarantineFile());
+    org.apache.spark.sql.Column[] order =
+        OnePass.QUARANTINE_COLUMNS.stream()
+            .map(c -> col(c))
+            .toArray(org.apache.spark.sql.Column[]::new);
+    String dir = publisher.staged("quarantine").toString();
+    rows.repartition(files, col(io.greenstat.schema.Columns.SOURCE_FILE))
+        .sortWithinPartitions(order)
+        .write()
+        .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
+        .parquet(dir);
+    normalise(publisher, "quarantine");
+  }
+
+  /** Writes a small driver-side table as one CSV file and as a one-file Parquet directory. */
+  private <T> void writeTable(
+      OutputPublisher publisher, String name, List<TableColumn<T>> columns, List<T> rows) {
+    publisher.writeText(name + ".csv", CsvWriter.render(columns, rows));
+    StructType schema =
+        DataTypes.createStructType(
+            columns.stream()
+                .map(c -> DataTypes.createStructField(c.name(), c.type(), true))
+                .toList());
+    List<Row> sparkRows = new ArrayList<>(rows.size());
+    for (T row : rows) {
+      sparkRows.add(RowFactory.create(columns.stream().map(c -> c.value().apply(row)).toArray()));
+    }
+    spark
+        .createDataFrame(sparkRows, schema)
+        .coalesce(1)
+        .write()
+        .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
+        .parquet(publisher.staged(name).toString());
+    normalise(publisher, name);
+  }
+
+  private static void normalise(OutputPublisher publisher, String relative) {
+    try {
+      DeterministicParts.normalise(publisher.fileSystem(), publisher.staged(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Logs one line per phase with its elapsed time. */
+  private static final class Phase {
+    private long last = System.nanoTime();
+
+    void done(String message, Object... args) {
+      long now = System.nanoTime();
+      Object[] withTime = java.util.Arrays.copyOf(args, args.length + 1);
+      withTime[args.length] = (now - last) / 1_000_000_000.0;
+      LOG.info(message + " ({} s)", withTime);
+      last = now;
+    }
   }
 }

@@ -5,8 +5,8 @@ import java.net.URI;
 import java.nio.file.Path;
 
 /**
- * Refuses output locations that a run must never replace: the file-system root, the home
- * directory, the input itself, or a directory inside the input (or the input inside it).
+ * Refuses output locations that a run must never replace: the file-system root, the home directory,
+ * the input itself, or a directory inside the input (or the input inside it).
  */
 public final class OutputGuard {
   private OutputGuard() {}

@@ -3,8 +3,8 @@ package io.greenstat.schema;
 import java.util.List;
 
 /**
- * Every column name greenstat reads or writes, in one place. Units are part of the names, as in
- * the contract: {@code _yuan} for yuan, {@code _tce} for tonnes of standard coal equivalent, {@code
+ * Every column name greenstat reads or writes, in one place. Units are part of the names, as in the
+ * contract: {@code _yuan} for yuan, {@code _tce} for tonnes of standard coal equivalent, {@code
  * _m3} for cubic metres, {@code _t} for tonnes.
  */
 public final class Columns {

@@ -9,8 +9,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * GB/T 4754-2017 industrial divisions 06–46 and sections B, C, D, from {@code
- * conf/industries.csv} and {@code conf/sections.csv}; plus the names of the two composite groups.
+ * GB/T 4754-2017 industrial divisions 06–46 and sections B, C, D, from {@code conf/industries.csv}
+ * and {@code conf/sections.csv}; plus the names of the two composite groups.
  *
  * <p>Divisions 01–97 all exist in GB/T 4754-2017 (sections A–T cover them without gaps), so any
  * 2-digit code in that range is a real division; only 06–46 carry names here because only industry

@@ -39,7 +39,13 @@ final class ReferenceTable {
         }
         if (cells.size() != header.size()) {
           throw new IllegalStateException(
-              resource + ": expected " + header.size() + " cells, got " + cells.size() + ": " + line);
+              resource
+                  + ": expected "
+                  + header.size()
+                  + " cells, got "
+                  + cells.size()
+                  + ": "
+                  + line);
         }
         Map<String, String> row = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {

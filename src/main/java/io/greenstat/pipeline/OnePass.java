@@ -1,0 +1,58 @@
+package io.greenstat.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.struct;
+
+import io.greenstat.ingest.RowFate;
+import io.greenstat.metrics.Tally;
+import io.greenstat.schema.Columns;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Everything the run needs from the input rows, as one small frame from one scan: the {@link Tally}
+ * cells (counts and sums) and the quarantined rows (in the struct column {@value
+ * #QUARANTINED_ROW}). Both branches share the duplicate window's shuffle, which Spark reuses, so
+ * the input files are read once; the caller persists the result and runs two actions on it.
+ */
+final class OnePass {
+  static final String QUARANTINED_ROW = "quarantined_row";
+
+  /** The quarantine's columns: the input's canonical columns, the reason and the source file. */
+  static final List<String> QUARANTINE_COLUMNS =
+      List.of(
+          Columns.FIRM_ID,
+          Columns.YEAR,
+          Columns.INDUSTRY_CODE,
+          Columns.PROVINCE_CODE,
+          Columns.REVENUE_YUAN,
+          Columns.ADDED_VALUE_YUAN,
+          Columns.ENERGY_TCE,
+          Columns.WATER_M3,
+          Columns.CO2_T,
+          Columns.REASON,
+          Columns.SOURCE_FILE);
+
+  private OnePass() {}
+
+  static Dataset<Row> build(Dataset<Row> classified) {
+    Dataset<Row> tallies = Tally.aggregate(classified);
+    Dataset<Row> quarantined =
+        classified
+            .filter(col(Columns.FATE).equalTo(RowFate.QUARANTINED.code()))
+            .select(
+                struct(QUARANTINE_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new))
+                    .as(QUARANTINED_ROW));
+    return tallies.unionByName(quarantined, true);
+  }
+
+  static Dataset<Row> tallies(Dataset<Row> onePass) {
+    return onePass.filter(col(QUARANTINED_ROW).isNull()).drop(QUARANTINED_ROW);
+  }
+
+  static Dataset<Row> quarantinedRows(Dataset<Row> onePass) {
+    return onePass.filter(col(QUARANTINED_ROW).isNotNull()).select(QUARANTINED_ROW + ".*");
+  }
+}
