@@ -1,0 +1,33 @@
+package io.greenstat.reference;
+
+/**
+ * One input record as the contract describes it (CONTRACT §1), every field nullable, plus the file
+ * it came from. Numbers are already widened to double.
+ */
+public record RawRow(
+    String firmId,
+    Integer year,
+    String industryCode,
+    String provinceCode,
+    Double revenueYuan,
+    Double addedValueYuan,
+    Double energyTce,
+    Double waterM3,
+    Double co2T,
+    String sourceFile) {
+
+  /** The same row read from another file (source files do not count for duplicates). */
+  public RawRow fromFile(String file) {
+    return new RawRow(
+        firmId,
+        year,
+        industryCode,
+        provinceCode,
+        revenueYuan,
+        addedValueYuan,
+        energyTce,
+        waterM3,
+        co2T,
+        file);
+  }
+}
