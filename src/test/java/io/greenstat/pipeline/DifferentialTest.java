@@ -1,0 +1,111 @@
+package io.greenstat.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.greenstat.CsvRead;
+import io.greenstat.FirmYearFixture;
+import io.greenstat.RandomFirmYears;
+import io.greenstat.TableAssertions;
+import io.greenstat.TestSpark;
+import io.greenstat.config.JobSettings;
+import io.greenstat.config.SettingsLoader;
+import io.greenstat.reference.ContractReference;
+import io.greenstat.reference.RawRow;
+import io.greenstat.reference.ReferenceParams;
+import io.greenstat.reference.ReferenceResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Spark pipeline against the plain-Java reference implementation, on random batches with every
+ * defect class: same accounting, same quarantined rows and reasons, same table cell by cell.
+ */
+class DifferentialTest {
+  @TempDir Path tmp;
+
+  @Test
+  void randomBatchWithDefects_matchesTheReference() throws Exception {
+    List<RawRow> rows = RandomFirmYears.batch(7, 1500, 2018, 2022, 0.15);
+    JobSettings settings =
+        SettingsLoader.resolve(
+            Map.of(), Map.of(), Map.of("spark.greenstat.quality.maxQuarantinedShare", "1"));
+    check(rows, settings);
+  }
+
+  @Test
+  void otherSettings_matchTheReference() throws Exception {
+    List<RawRow> rows = RandomFirmYears.batch(11, 800, 2016, 2023, 0.05);
+    JobSettings settings =
+        SettingsLoader.resolve(
+            Map.of(),
+            Map.of(),
+            Map.of(
+                "spark.greenstat.quality.maxQuarantinedShare", "1",
+                "spark.greenstat.threshold.revenueYuan", "5000000",
+                "spark.greenstat.threshold.comparison", ">",
+                "spark.greenstat.years", "2017-2022",
+                "spark.greenstat.energyIntensive.divisions", "06,25,26,30,31,44"));
+    check(rows, settings);
+  }
+
+  private void check(List<RawRow> rows, JobSettings settings) throws Exception {
+    Path in = tmp.resolve("in");
+    List<Row> sparkRows = new ArrayList<>();
+    for (RawRow r : rows) {
+      sparkRows.add(
+          RowFactory.create(
+              r.firmId(),
+              r.year(),
+              r.industryCode(),
+              r.provinceCode(),
+              r.revenueYuan(),
+              r.addedValueYuan(),
+              r.energyTce(),
+              r.waterM3(),
+              r.co2T()));
+    }
+    // Hive-partitioned by year, several files per year, as national datasets arrive.
+    TestSpark.get()
+        .createDataFrame(sparkRows, FirmYearFixture.SCHEMA)
+        .repartition(3)
+        .write()
+        .partitionBy("year")
+        .parquet(in.toString());
+
+    RunResult result =
+        new IntensityPipeline(
+                TestSpark.get(),
+                new RunRequest(in.toString(), tmp.resolve("out").toString(), settings))
+            .run();
+    ReferenceResult expected = ContractReference.compute(rows, ReferenceParams.of(settings));
+
+    TableAssertions.assertSameAccounting(expected.accounting(), result.accounting());
+    TableAssertions.assertIndustryYearCsv(
+        expected.industryYears(), CsvRead.read(tmp.resolve("out/tables/industry_year.csv")), 1e-9);
+
+    Map<String, Long> expectedQuarantine = new TreeMap<>();
+    expected
+        .quarantined()
+        .forEach(
+            q ->
+                expectedQuarantine.merge(
+                    q.row().firmId() + "|" + q.row().year() + "|" + q.reason(), 1L, Long::sum));
+    Map<String, Long> actualQuarantine = new TreeMap<>();
+    for (Row q :
+        TestSpark.get().read().parquet(tmp.resolve("out/quarantine").toString()).collectAsList()) {
+      actualQuarantine.merge(
+          q.getAs("firm_id") + "|" + q.getAs("year") + "|" + q.getAs("reason"), 1L, Long::sum);
+      assertTrue(q.<String>getAs("source_file").contains("/in/year="), "source file recorded");
+    }
+    assertEquals(expectedQuarantine, actualQuarantine);
+    assertTrue(result.accounting().rowsQuarantined() > 0);
+  }
+}
