@@ -41,7 +41,7 @@ public final class GreenstatApp implements Runnable {
         (ex, a) -> {
           err.println("greenstat: " + ex.getMessage());
           err.println(
-              "Run 'jobs/greenstat " + commandName(ex.getCommandLine()) + " --help' for usage.");
+              "Run 'jobs/greenstat" + commandName(ex.getCommandLine()) + " --help' for usage.");
           return ExitCode.USAGE;
         });
     cli.setExecutionExceptionHandler(
@@ -90,7 +90,8 @@ public final class GreenstatApp implements Runnable {
   }
 
   private static String commandName(CommandLine cl) {
-    return cl.getCommandSpec().name().equals("greenstat") ? "" : cl.getCommandSpec().name();
+    String name = cl.getCommandSpec().name();
+    return name.equals("greenstat") ? "" : " " + name;
   }
 
   /** Reports the jar's version. */
