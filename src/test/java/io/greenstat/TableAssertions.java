@@ -38,6 +38,9 @@ public final class TableAssertions {
     m.put("energy_intensity_yoy_pct", r.energyYoyPct());
     m.put("water_intensity_yoy_pct", r.waterYoyPct());
     m.put("co2_intensity_yoy_pct", r.co2YoyPct());
+    m.put("same_sample_firms", r.sameSample().firms());
+    m.put("energy_intensity_yoy_same_sample_pct", r.energyYoySameSamplePct());
+    m.put("water_intensity_yoy_same_sample_pct", r.waterYoySameSamplePct());
     return m;
   }
 

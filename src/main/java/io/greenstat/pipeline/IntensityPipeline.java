@@ -14,6 +14,7 @@ import io.greenstat.ingest.ParquetSchemas.FileGroup;
 import io.greenstat.ingest.RowValidation;
 import io.greenstat.metrics.GroupRollup;
 import io.greenstat.metrics.IndustryYear;
+import io.greenstat.metrics.PriorYear;
 import io.greenstat.metrics.RowAccounting;
 import io.greenstat.metrics.Scope;
 import io.greenstat.metrics.Tally;
@@ -26,6 +27,7 @@ import io.greenstat.report.ManifestJson;
 import io.greenstat.report.ReportModel;
 import io.greenstat.report.SummaryJson;
 import io.greenstat.report.TableColumn;
+import io.greenstat.schema.Columns;
 import io.greenstat.schema.IndustryCatalog;
 import io.greenstat.schema.ProvinceCatalog;
 import io.greenstat.trends.YearOverYear;
@@ -87,11 +89,13 @@ public final class IntensityPipeline {
     OutputPublisher publisher = OutputPublisher.begin(request.outputPath(), hadoopConf);
     Dataset<Row> onePass = null;
     try {
+      // One shuffle by firm serves both windows (duplicates per firm-year, prior year per firm).
+      Dataset<Row> byFirm = FirmYearReader.read(spark, groups).repartition(col(Columns.FIRM_ID));
       Dataset<Row> classified =
-          Scope.classify(
-              Duplicates.withFate(
-                  RowValidation.withReason(FirmYearReader.read(spark, groups), provinces.codes())),
-              settings);
+          PriorYear.attach(
+              Scope.classify(
+                  Duplicates.withFate(RowValidation.withReason(byFirm, provinces.codes())),
+                  settings));
       onePass = OnePass.build(classified).persist(StorageLevel.MEMORY_AND_DISK());
       List<Tally> tallies = collectTallies(onePass);
       RowAccounting accounting = RowAccounting.of(files.size(), tallies);
@@ -201,7 +205,7 @@ public final class IntensityPipeline {
             .map(c -> col(c))
             .toArray(org.apache.spark.sql.Column[]::new);
     String dir = publisher.staged("quarantine").toString();
-    rows.repartition(files, col(io.greenstat.schema.Columns.SOURCE_FILE))
+    rows.repartition(files, col(Columns.SOURCE_FILE))
         .sortWithinPartitions(order)
         .write()
         .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")

@@ -35,7 +35,17 @@ public final class IndustryYearTable {
           new TableColumn<>(
               Columns.WATER_INTENSITY_YOY, DataTypes.DoubleType, IndustryYear::waterYoyPct),
           new TableColumn<>(
-              Columns.CO2_INTENSITY_YOY, DataTypes.DoubleType, IndustryYear::co2YoyPct));
+              Columns.CO2_INTENSITY_YOY, DataTypes.DoubleType, IndustryYear::co2YoyPct),
+          new TableColumn<>(
+              Columns.SAME_SAMPLE_FIRMS, DataTypes.LongType, r -> r.sameSample().firms()),
+          new TableColumn<>(
+              Columns.ENERGY_INTENSITY_YOY_SAME_SAMPLE,
+              DataTypes.DoubleType,
+              IndustryYear::energyYoySameSamplePct),
+          new TableColumn<>(
+              Columns.WATER_INTENSITY_YOY_SAME_SAMPLE,
+              DataTypes.DoubleType,
+              IndustryYear::waterYoySameSamplePct));
 
   /** A sum column: overflowed (non-finite) sums are written empty, never as Infinity. */
   private static TableColumn<IndustryYear> sum(

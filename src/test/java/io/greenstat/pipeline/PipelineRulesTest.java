@@ -267,6 +267,26 @@ class PipelineRulesTest {
   }
 
   @Test
+  void sameSampleYoy_comparesTheCurrentFirmsInBothYears() {
+    // The fixture of ContractReferenceTest.sameSample_usesTheCurrentFirmsBothYears:
+    // same sample 2020 = {A, B}: (950 / 3 000) / (800 / 2 000) − 1 = −20.8333… %; plain −2.5 %.
+    RunResult r =
+        run(
+            new FirmYearFixture()
+                .add(
+                    row().firm("A").year(2019).energy(500.0),
+                    row().firm("B").year(2019).revenue(10_000_000.0).energy(300.0),
+                    row().firm("A").year(2020).energy(450.0),
+                    row().firm("B").year(2020).va(20_000_000.0).energy(500.0),
+                    row().firm("C").year(2020).energy(1_000.0)));
+    IndustryYear all2020 = find(r, GroupLevel.ALL, "ALL", 2020);
+    assertEquals(2, all2020.sameSample().firms());
+    assertEquals(-100.0 / 4.8, all2020.energyYoySameSamplePct(), 1e-9);
+    assertEquals(-2.5, all2020.energyYoyPct(), 1e-9);
+    assertNull(find(r, GroupLevel.ALL, "ALL", 2019).energyYoySameSamplePct());
+  }
+
+  @Test
   void qualityGateRejectsTooManyBadRows_andPublishesNothing() {
     FirmYearFixture f = new FirmYearFixture().add(row().firm("OK"), row().firm("BAD").water(-1.0));
     InputRejectedException e = assertThrows(InputRejectedException.class, () -> run(f));

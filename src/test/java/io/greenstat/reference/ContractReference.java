@@ -3,6 +3,7 @@ package io.greenstat.reference;
 import io.greenstat.metrics.GroupLevel;
 import io.greenstat.metrics.IndustryYear;
 import io.greenstat.metrics.RowAccounting;
+import io.greenstat.metrics.SameSample;
 import io.greenstat.metrics.Totals;
 import io.greenstat.schema.IndustryCatalog;
 import io.greenstat.schema.ProvinceCatalog;
@@ -184,7 +185,12 @@ public final class ContractReference {
           "row accounting does not balance: read " + rows.size() + ", fates " + fates);
     }
 
-    List<IndustryYear> table = industryYear(aggregated, params.ei6Divisions());
+    // ---- same-sample (同口径): each unique valid record by (firm, year), whatever its scope ----
+    Map<List<Object>, RawRow> uniqueByFirmYear = new HashMap<>();
+    for (RawRow r : unique) {
+      uniqueByFirmYear.put(List.of(r.firmId(), r.year()), r);
+    }
+    List<IndustryYear> table = industryYear(aggregated, params.ei6Divisions(), uniqueByFirmYear);
     return new ReferenceResult(
         accounting, table, List.copyOf(quarantined), List.copyOf(aggregated));
   }
@@ -281,6 +287,23 @@ public final class ContractReference {
     BigDecimal co2 = BigDecimal.ZERO;
     BigDecimal co2AddedValue = BigDecimal.ZERO;
     long co2Firms;
+    long sameSampleFirms;
+    BigDecimal ssEnergy = BigDecimal.ZERO;
+    BigDecimal ssAddedValue = BigDecimal.ZERO;
+    BigDecimal ssWater = BigDecimal.ZERO;
+    BigDecimal ssPriorEnergy = BigDecimal.ZERO;
+    BigDecimal ssPriorAddedValue = BigDecimal.ZERO;
+    BigDecimal ssPriorWater = BigDecimal.ZERO;
+
+    void addSameSample(RawRow now, RawRow prior) {
+      sameSampleFirms++;
+      ssEnergy = ssEnergy.add(new BigDecimal(now.energyTce()));
+      ssAddedValue = ssAddedValue.add(new BigDecimal(now.addedValueYuan()));
+      ssWater = ssWater.add(new BigDecimal(now.waterM3()));
+      ssPriorEnergy = ssPriorEnergy.add(new BigDecimal(prior.energyTce()));
+      ssPriorAddedValue = ssPriorAddedValue.add(new BigDecimal(prior.addedValueYuan()));
+      ssPriorWater = ssPriorWater.add(new BigDecimal(prior.waterM3()));
+    }
 
     void add(RawRow r) {
       firms.add(r.firmId());
@@ -297,7 +320,8 @@ public final class ContractReference {
     }
   }
 
-  private static List<IndustryYear> industryYear(List<RawRow> aggregated, Set<String> ei6) {
+  private static List<IndustryYear> industryYear(
+      List<RawRow> aggregated, Set<String> ei6, Map<List<Object>, RawRow> uniqueByFirmYear) {
     Map<Key, Acc> groups = new HashMap<>();
     for (RawRow r : aggregated) {
       String division = r.industryCode().substring(0, 2);
@@ -312,8 +336,13 @@ public final class ContractReference {
         keys.add(new Key(GroupLevel.EI6, IndustryCatalog.EI6, year));
       }
       keys.add(new Key(GroupLevel.DIVISION, division, year));
+      RawRow prior = uniqueByFirmYear.get(List.of(r.firmId(), year - 1));
       for (Key k : keys) {
-        groups.computeIfAbsent(k, x -> new Acc()).add(r);
+        Acc acc = groups.computeIfAbsent(k, x -> new Acc());
+        acc.add(r);
+        if (prior != null) {
+          acc.addSameSample(r, prior);
+        }
       }
     }
 
@@ -361,7 +390,21 @@ public final class ContractReference {
               co2I,
               energyYoy,
               waterYoy,
-              co2Yoy));
+              co2Yoy,
+              new SameSample(
+                  a.sameSampleFirms,
+                  a.ssEnergy.doubleValue(),
+                  a.ssAddedValue.doubleValue(),
+                  a.ssWater.doubleValue(),
+                  a.ssPriorEnergy.doubleValue(),
+                  a.ssPriorAddedValue.doubleValue(),
+                  a.ssPriorWater.doubleValue()),
+              changePct(
+                  perTenThousand(a.ssEnergy, a.ssAddedValue),
+                  perTenThousand(a.ssPriorEnergy, a.ssPriorAddedValue)),
+              changePct(
+                  perTenThousand(a.ssWater, a.ssAddedValue),
+                  perTenThousand(a.ssPriorWater, a.ssPriorAddedValue))));
     }
     return out;
   }
