@@ -51,16 +51,37 @@ public final class TableAssertions {
    */
   public static void assertIndustryYearCsv(
       List<IndustryYear> expected, List<Map<String, String>> csv, double relTol) {
-    Function<Map<String, ?>, String> key =
-        m -> m.get("group_level") + "/" + m.get("industry_code") + "/" + m.get("year");
+    assertIndustryYearCsv(Map.of("", expected), csv, relTol);
+  }
+
+  /**
+   * The same for a province table: expected rows per province code, matched to the CSV's {@code
+   * province_code} column (the empty key matches a table without that column).
+   */
+  public static void assertIndustryYearCsv(
+      Map<String, List<IndustryYear>> expectedByProvince,
+      List<Map<String, String>> csv,
+      double relTol) {
+    Function<Map<String, String>, String> key =
+        m ->
+            m.getOrDefault("province_code", "")
+                + "/"
+                + m.get("group_level")
+                + "/"
+                + m.get("industry_code")
+                + "/"
+                + m.get("year");
     Map<String, Map<String, String>> actualByKey = new LinkedHashMap<>();
     for (Map<String, String> row : csv) {
       actualByKey.put(key.apply(row), row);
     }
     List<String> problems = new ArrayList<>();
-    for (IndustryYear e : expected) {
+    List<Map.Entry<String, IndustryYear>> expected = new ArrayList<>();
+    expectedByProvince.forEach((p, rows) -> rows.forEach(r -> expected.add(Map.entry(p, r))));
+    for (Map.Entry<String, IndustryYear> pe : expected) {
+      IndustryYear e = pe.getValue();
       Map<String, Object> cells = expectedCells(e);
-      String k = cells.get("group_level") + "/" + e.code() + "/" + e.year();
+      String k = pe.getKey() + "/" + cells.get("group_level") + "/" + e.code() + "/" + e.year();
       Map<String, String> actual = actualByKey.remove(k);
       if (actual == null) {
         problems.add("missing row " + k);

@@ -15,6 +15,8 @@ import io.greenstat.ingest.RowValidation;
 import io.greenstat.metrics.GroupRollup;
 import io.greenstat.metrics.IndustryYear;
 import io.greenstat.metrics.PriorYear;
+import io.greenstat.metrics.ProvinceRollup;
+import io.greenstat.metrics.ProvinceRollup.ProvinceRow;
 import io.greenstat.metrics.RowAccounting;
 import io.greenstat.metrics.Scope;
 import io.greenstat.metrics.Tally;
@@ -24,6 +26,7 @@ import io.greenstat.report.CsvWriter;
 import io.greenstat.report.HtmlReport;
 import io.greenstat.report.IndustryYearTable;
 import io.greenstat.report.ManifestJson;
+import io.greenstat.report.ProvinceTables;
 import io.greenstat.report.ReportModel;
 import io.greenstat.report.SummaryJson;
 import io.greenstat.report.TableColumn;
@@ -122,6 +125,23 @@ public final class IntensityPipeline {
           new ReportModel(
               VersionInfo.version(), request.inputPath(), settings, accounting, industryYears);
       writeTable(publisher, "tables/industry_year", IndustryYearTable.COLUMNS, industryYears);
+      List<ProvinceRow> provinceRows =
+          ProvinceRollup.rollUp(
+              tallies,
+              industries,
+              provinces,
+              settings.energyIntensiveDivisions(),
+              YearOverYear::apply);
+      writeTable(
+          publisher,
+          "tables/province_year",
+          ProvinceTables.COLUMNS,
+          provinceRows.stream().filter(ProvinceTables.PROVINCE_YEAR).toList());
+      writeTable(
+          publisher,
+          "tables/province_division_year",
+          ProvinceTables.COLUMNS,
+          provinceRows.stream().filter(ProvinceTables.PROVINCE_DIVISION_YEAR).toList());
       publisher.writeText("report.html", HtmlReport.render(model));
       publisher.writeText("summary.json", SummaryJson.render(model));
       publisher.writeText(
@@ -137,6 +157,10 @@ public final class IntensityPipeline {
                   List.of(
                       "tables/industry_year.csv",
                       "tables/industry_year/",
+                      "tables/province_year.csv",
+                      "tables/province_year/",
+                      "tables/province_division_year.csv",
+                      "tables/province_division_year/",
                       "quarantine/",
                       "report.html",
                       "summary.json",

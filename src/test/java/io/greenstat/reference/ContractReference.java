@@ -191,8 +191,15 @@ public final class ContractReference {
       uniqueByFirmYear.put(List.of(r.firmId(), r.year()), r);
     }
     List<IndustryYear> table = industryYear(aggregated, params.ei6Divisions(), uniqueByFirmYear);
+    Map<String, List<RawRow>> aggregatedByProvince = new TreeMap<>();
+    for (RawRow r : aggregated) {
+      aggregatedByProvince.computeIfAbsent(r.provinceCode(), p -> new ArrayList<>()).add(r);
+    }
+    Map<String, List<IndustryYear>> byProvince = new TreeMap<>();
+    aggregatedByProvince.forEach(
+        (p, rs) -> byProvince.put(p, industryYear(rs, params.ei6Divisions(), uniqueByFirmYear)));
     return new ReferenceResult(
-        accounting, table, List.copyOf(quarantined), List.copyOf(aggregated));
+        accounting, table, List.copyOf(quarantined), List.copyOf(aggregated), byProvince);
   }
 
   /**
