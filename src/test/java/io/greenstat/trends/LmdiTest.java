@@ -353,10 +353,9 @@ class LmdiTest {
   /**
    * Random division totals with every zero pattern: absent, appearing, zero energy, tiny changes.
    */
-  private static Map<String, double[]>[] randomPair(Random rnd) {
+  private static List<Map<String, double[]>> randomPair(Random rnd) {
     int n = 1 + rnd.nextInt(41);
-    @SuppressWarnings("unchecked")
-    Map<String, double[]>[] pair = new Map[] {new TreeMap<>(), new TreeMap<>()};
+    List<Map<String, double[]>> pair = List.of(new TreeMap<>(), new TreeMap<>());
     for (int i = 0; i < n; i++) {
       String code = String.format("%02d", 6 + i);
       double va = Math.pow(10, 4 + 8 * rnd.nextDouble()); // yuan
@@ -381,7 +380,7 @@ class LmdiTest {
         } else if (pattern == 3) {
           y = 0; // energy without added value
         }
-        pair[t].put(code, new double[] {e, y});
+        pair.get(t).put(code, new double[] {e, y});
       }
     }
     return pair;
@@ -393,8 +392,8 @@ class LmdiTest {
     int multiplicative = 0;
     int withLimits = 0;
     for (int k = 0; k < 5_000; k++) {
-      Map<String, double[]>[] p = randomPair(rnd);
-      Decomposition d = Lmdi.decompose(2020, p[0], 2021, p[1]);
+      List<Map<String, double[]>> p = randomPair(rnd);
+      Decomposition d = Lmdi.decompose(2020, p.get(0), 2021, p.get(1));
       if (!d.additiveDefined()) {
         continue;
       }
@@ -408,8 +407,8 @@ class LmdiTest {
       // I^0 and I^T are ratios of sums over the divisions with added value in either year.
       double[] sums = new double[4];
       for (String code : d.contributions().stream().map(c -> c.division()).toList()) {
-        double[] a = p[0].getOrDefault(code, new double[2]);
-        double[] b = p[1].getOrDefault(code, new double[2]);
+        double[] a = p.get(0).getOrDefault(code, new double[2]);
+        double[] b = p.get(1).getOrDefault(code, new double[2]);
         sums[0] += a[0];
         sums[1] += a[1];
         sums[2] += b[0];
@@ -419,7 +418,7 @@ class LmdiTest {
       assertEquals(sums[2] / (sums[3] / TENK), d.intensityTo(), 1e-12 * d.intensityTo());
 
       // Time reversal: every effect changes sign (additive) or inverts (multiplicative).
-      Decomposition r = Lmdi.decompose(2021, p[1], 2020, p[0]);
+      Decomposition r = Lmdi.decompose(2021, p.get(1), 2020, p.get(0));
       double scale = scale(d);
       assertEquals(-d.structureChange(), r.structureChange(), 1e-12 * scale);
       assertEquals(-d.intensityChange(), r.intensityChange(), 1e-12 * scale);
@@ -436,13 +435,13 @@ class LmdiTest {
   void ratiosDoNotDependOnUnits() {
     Random rnd = new Random(7);
     for (int k = 0; k < 200; k++) {
-      Map<String, double[]>[] p = randomPair(rnd);
-      Decomposition d = Lmdi.decompose(2020, p[0], 2021, p[1]);
+      List<Map<String, double[]>> p = randomPair(rnd);
+      Decomposition d = Lmdi.decompose(2020, p.get(0), 2021, p.get(1));
       if (!d.multiplicativeDefined()) {
         continue;
       }
       // Energy in kgce and added value in 10k yuan: the ratios are the same; changes scale.
-      Decomposition scaled = Lmdi.decompose(2020, rescale(p[0]), 2021, rescale(p[1]));
+      Decomposition scaled = Lmdi.decompose(2020, rescale(p.get(0)), 2021, rescale(p.get(1)));
       assertEquals(d.structureRatio(), scaled.structureRatio(), 1e-12 * d.structureRatio());
       assertEquals(d.intensityRatio(), scaled.intensityRatio(), 1e-12 * d.intensityRatio());
       assertEquals(
@@ -522,8 +521,8 @@ class LmdiTest {
 
   private static Map<Integer, Map<String, double[]>> randomSeries(Random rnd, int first, int last) {
     Map<Integer, Map<String, double[]>> out = new TreeMap<>();
-    Map<String, double[]>[] p = randomPair(rnd);
-    Map<String, double[]> current = p[0];
+    List<Map<String, double[]>> p = randomPair(rnd);
+    Map<String, double[]> current = p.get(0);
     for (int y = first; y <= last; y++) {
       out.put(y, current);
       Map<String, double[]> next = new TreeMap<>();
