@@ -11,8 +11,9 @@ import java.util.List;
  * and {@code structureChange + intensityChange == totalChange}.
  *
  * <p>Empty (null) values are never NaN or Infinity: the intensities are null when the year's added
- * value is zero; the additive changes are null unless both intensities are defined; the ratios are
- * null unless both intensities are positive (the logarithmic mean needs positive values). {@link
+ * value is zero; the additive changes are null unless both intensities are defined; {@code
+ * totalRatio} is null when I^0 is zero or undefined; the structure and intensity ratios are null
+ * unless both intensities are positive (the logarithmic mean needs positive values). {@link
  * #notes()} says why.
  *
  * @param fromYear year 0
