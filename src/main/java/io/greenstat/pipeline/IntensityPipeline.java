@@ -23,6 +23,7 @@ import io.greenstat.metrics.Tally;
 import io.greenstat.publish.DeterministicParts;
 import io.greenstat.publish.OutputPublisher;
 import io.greenstat.report.CsvWriter;
+import io.greenstat.report.DecompositionTable;
 import io.greenstat.report.HtmlReport;
 import io.greenstat.report.IndustryYearTable;
 import io.greenstat.report.ManifestJson;
@@ -30,9 +31,13 @@ import io.greenstat.report.ProvinceTables;
 import io.greenstat.report.ReportModel;
 import io.greenstat.report.SummaryJson;
 import io.greenstat.report.TableColumn;
+import io.greenstat.report.TargetTable;
 import io.greenstat.schema.Columns;
 import io.greenstat.schema.IndustryCatalog;
 import io.greenstat.schema.ProvinceCatalog;
+import io.greenstat.schema.Targets;
+import io.greenstat.trends.Analytics;
+import io.greenstat.trends.Deflators;
 import io.greenstat.trends.YearOverYear;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,6 +73,8 @@ public final class IntensityPipeline {
   private final RunRequest request;
   private final IndustryCatalog industries = IndustryCatalog.load();
   private final ProvinceCatalog provinces = ProvinceCatalog.load();
+  private final Deflators deflators = Deflators.load();
+  private final Targets targets = Targets.load();
 
   public IntensityPipeline(SparkSession spark, RunRequest request) {
     this.spark = spark;
@@ -116,7 +123,14 @@ public final class IntensityPipeline {
       List<IndustryYear> industryYears =
           YearOverYear.apply(
               GroupRollup.rollUp(tallies, industries, settings.energyIntensiveDivisions()));
-      phase.done("Rolled up {} industry_year rows", industryYears.size());
+      Analytics analytics =
+          Analytics.compute(
+              industryYears, settings.baseYear(), deflators, targets, industries::name);
+      phase.done(
+          "Rolled up {} industry_year rows; {} decomposition rows, {} targets",
+          industryYears.size(),
+          analytics.decompositions().size(),
+          analytics.targets().size());
 
       writeQuarantine(publisher, OnePass.quarantinedRows(onePass), accounting, settings);
       phase.done("Wrote {} quarantined rows", accounting.rowsQuarantined());
@@ -142,6 +156,17 @@ public final class IntensityPipeline {
           "tables/province_division_year",
           ProvinceTables.COLUMNS,
           provinceRows.stream().filter(ProvinceTables.PROVINCE_DIVISION_YEAR).toList());
+      writeTable(
+          publisher,
+          "tables/" + DecompositionTable.NAME,
+          DecompositionTable.COLUMNS,
+          analytics.decompositions());
+      writeTable(
+          publisher,
+          "tables/" + DecompositionTable.CONTRIBUTIONS_NAME,
+          DecompositionTable.CONTRIBUTIONS,
+          analytics.contributions());
+      writeTable(publisher, "tables/" + TargetTable.NAME, TargetTable.COLUMNS, analytics.targets());
       publisher.writeText("report.html", HtmlReport.render(model));
       publisher.writeText("summary.json", SummaryJson.render(model));
       publisher.writeText(
@@ -161,6 +186,12 @@ public final class IntensityPipeline {
                       "tables/province_year/",
                       "tables/province_division_year.csv",
                       "tables/province_division_year/",
+                      "tables/decomposition.csv",
+                      "tables/decomposition/",
+                      "tables/decomposition_division.csv",
+                      "tables/decomposition_division/",
+                      "tables/targets.csv",
+                      "tables/targets/",
                       "quarantine/",
                       "report.html",
                       "summary.json",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.greenstat.CsvRead;
 import io.greenstat.FirmYearFixture;
 import io.greenstat.TestSpark;
 import io.greenstat.config.JobSettings;
@@ -284,6 +285,37 @@ class PipelineRulesTest {
     assertEquals(-100.0 / 4.8, all2020.energyYoySameSamplePct(), 1e-9);
     assertEquals(-2.5, all2020.energyYoyPct(), 1e-9);
     assertNull(find(r, GroupLevel.ALL, "ALL", 2019).energyYoySameSamplePct());
+  }
+
+  @Test
+  void decomposition_recoversTheWorkedExample() throws Exception {
+    // DOMAIN §5.3: two divisions, year 0 Y = (50, 50), E = (100, 10); year T Y = (40, 60),
+    // E = (76, 9) → D_str = 0.832429, D_int = 0.928281 (Python double precision, in DOMAIN).
+    // Added value in millions of yuan here; ratios do not depend on the unit.
+    double m = 1_000_000.0;
+    run(
+        new FirmYearFixture()
+            .add(
+                row().firm("STEEL").year(2020).code("31").va(50 * m).energy(100.0),
+                row().firm("FOOD").year(2020).code("13").va(50 * m).energy(10.0),
+                row().firm("STEEL").year(2021).code("31").va(40 * m).energy(76.0),
+                row().firm("FOOD").year(2021).code("13").va(60 * m).energy(9.0)));
+    Map<String, String> current =
+        CsvRead.read(tmp.resolve("out/tables/decomposition.csv")).stream()
+            .filter(m2 -> m2.get("prices").equals("current"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("ALL", current.get("group"));
+    assertEquals("2020", current.get("from_year"));
+    assertEquals("2021", current.get("to_year"));
+    assertEquals(0.832429, Double.parseDouble(current.get("structure_ratio")), 1e-6);
+    assertEquals(0.928281, Double.parseDouble(current.get("intensity_ratio")), 1e-6);
+    assertEquals(85.0 / 110.0, Double.parseDouble(current.get("total_ratio")), 1e-12);
+    double total = Double.parseDouble(current.get("total_change"));
+    double sum =
+        Double.parseDouble(current.get("structure_change"))
+            + Double.parseDouble(current.get("intensity_change"));
+    assertEquals(total, sum, 1e-12 * Math.abs(Double.parseDouble(current.get("intensity_from"))));
   }
 
   @Test
