@@ -35,6 +35,7 @@ import io.greenstat.report.TargetTable;
 import io.greenstat.schema.Columns;
 import io.greenstat.schema.IndustryCatalog;
 import io.greenstat.schema.ProvinceCatalog;
+import io.greenstat.schema.PublishedFigures;
 import io.greenstat.schema.Targets;
 import io.greenstat.trends.Analytics;
 import io.greenstat.trends.Deflators;
@@ -75,6 +76,7 @@ public final class IntensityPipeline {
   private final ProvinceCatalog provinces = ProvinceCatalog.load();
   private final Deflators deflators = Deflators.load();
   private final Targets targets = Targets.load();
+  private final List<PublishedFigures.Figure> published = PublishedFigures.load();
 
   public IntensityPipeline(SparkSession spark, RunRequest request) {
     this.spark = spark;
@@ -135,10 +137,6 @@ public final class IntensityPipeline {
       writeQuarantine(publisher, OnePass.quarantinedRows(onePass), accounting, settings);
       phase.done("Wrote {} quarantined rows", accounting.rowsQuarantined());
 
-      ReportModel model =
-          new ReportModel(
-              VersionInfo.version(), request.inputPath(), settings, accounting, industryYears);
-      writeTable(publisher, "tables/industry_year", IndustryYearTable.COLUMNS, industryYears);
       List<ProvinceRow> provinceRows =
           ProvinceRollup.rollUp(
               tallies,
@@ -146,6 +144,17 @@ public final class IntensityPipeline {
               provinces,
               settings.energyIntensiveDivisions(),
               YearOverYear::apply);
+      ReportModel model =
+          new ReportModel(
+              VersionInfo.version(),
+              request.inputPath(),
+              settings,
+              accounting,
+              industryYears,
+              provinceRows,
+              analytics,
+              published);
+      writeTable(publisher, "tables/industry_year", IndustryYearTable.COLUMNS, industryYears);
       writeTable(
           publisher,
           "tables/province_year",
