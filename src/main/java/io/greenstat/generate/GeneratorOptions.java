@@ -13,7 +13,8 @@ public record GeneratorOptions(
     long firms, int firstYear, int lastYear, long seed, double defectRate) {
 
   /** The embedded sample: about 20 000 firms over 2015–2024, a few defects, a fixed seed. */
-  public static final GeneratorOptions SAMPLE = new GeneratorOptions(20_000, 2015, 2024, 20_251, 0.01);
+  public static final GeneratorOptions SAMPLE =
+      new GeneratorOptions(20_000, 2015, 2024, 20_251, 0.01);
 
   public GeneratorOptions {
     if (firms < 1) {
