@@ -32,6 +32,7 @@ public final class TableAssertions {
     m.put("water_m3", r.totals().waterM3());
     m.put("co2_t", r.totals().co2T());
     m.put("co2_firms_reporting", r.totals().co2Firms());
+    m.put("co2_firms_derived", r.totals().co2FirmsDerived());
     m.put("energy_intensity_tce_per_10k_yuan", r.energyIntensity());
     m.put("water_intensity_m3_per_10k_yuan", r.waterIntensity());
     m.put("co2_intensity_t_per_10k_yuan", r.co2Intensity());

@@ -1,5 +1,6 @@
 package io.greenstat.metrics;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -8,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.greenstat.ingest.RowFate;
 import io.greenstat.schema.Columns;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -50,10 +52,18 @@ public record Tally(
    * Input: classified rows (columns {@code fate, reason, division, province_code, year}, the
    * numeric input columns and {@code prior_year} of {@link PriorYear}). Output: one row per cell
    * with {@code rows} and the sums, in yuan, tce, m³ and t, and the same-sample sums.
+   *
+   * @param co2DerivedTPerTce when present, a firm without {@code co2_t} counts with {@code
+   *     energy_tce × factor} tonnes of CO2 (counted in {@code co2_firms_derived})
    */
-  public static Dataset<Row> aggregate(Dataset<Row> classified) {
+  public static Dataset<Row> aggregate(
+      Dataset<Row> classified, Optional<Double> co2DerivedTPerTce) {
     Column aggregated = col(Columns.FATE).equalTo(RowFate.AGGREGATED.code());
-    Column co2 = col(Columns.CO2_T);
+    Column reported = col(Columns.CO2_T);
+    Column co2 =
+        co2DerivedTPerTce
+            .map(f -> coalesce(reported, col(Columns.ENERGY_TCE).multiply(f)))
+            .orElse(reported);
     return classified
         .select(
             col(Columns.FATE),
@@ -65,7 +75,8 @@ public record Tally(
             col(Columns.ADDED_VALUE_YUAN),
             col(Columns.ENERGY_TCE),
             col(Columns.WATER_M3),
-            co2,
+            co2.as(Columns.CO2_T),
+            reported.isNull().and(co2.isNotNull()).as("co2_is_derived"),
             col(PriorYear.PRIOR),
             aggregated.as("is_aggregated"))
         .groupBy(
@@ -77,9 +88,17 @@ public record Tally(
             sumIf(Columns.ENERGY_TCE),
             sumIf(Columns.WATER_M3),
             sumIf(Columns.CO2_T),
-            sum(when(col("is_aggregated").and(co2.isNotNull()), col(Columns.ADDED_VALUE_YUAN)))
+            sum(when(
+                    col("is_aggregated").and(col(Columns.CO2_T).isNotNull()),
+                    col(Columns.ADDED_VALUE_YUAN)))
                 .as(CO2_ADDED_VALUE),
-            count(when(col("is_aggregated"), co2)).as(Columns.CO2_FIRMS_REPORTING),
+            count(
+                    when(
+                        col("is_aggregated").and(col("co2_is_derived").unary_$bang()),
+                        col(Columns.CO2_T)))
+                .as(Columns.CO2_FIRMS_REPORTING),
+            count(when(col("is_aggregated").and(col("co2_is_derived")), lit(1)))
+                .as(Columns.CO2_FIRMS_DERIVED),
             count(col(PriorYear.PRIOR)).as(SS_FIRMS),
             sameSampleSum(col(Columns.ENERGY_TCE), SS_ENERGY),
             sameSampleSum(col(Columns.ADDED_VALUE_YUAN), SS_ADDED_VALUE),
@@ -111,7 +130,8 @@ public record Tally(
                 orZero(r.getAs(Columns.WATER_M3)),
                 orZero(r.getAs(Columns.CO2_T)),
                 orZero(r.getAs(CO2_ADDED_VALUE)),
-                r.<Long>getAs(Columns.CO2_FIRMS_REPORTING))
+                r.<Long>getAs(Columns.CO2_FIRMS_REPORTING),
+                r.<Long>getAs(Columns.CO2_FIRMS_DERIVED))
             : Totals.ZERO;
     SameSample sameSample =
         fate == RowFate.AGGREGATED

@@ -108,7 +108,9 @@ public final class IntensityPipeline {
               Scope.classify(
                   Duplicates.withFate(RowValidation.withReason(byFirm, provinces.codes())),
                   settings));
-      onePass = OnePass.build(classified).persist(StorageLevel.MEMORY_AND_DISK());
+      onePass =
+          OnePass.build(classified, settings.co2DerivedTPerTce())
+              .persist(StorageLevel.MEMORY_AND_DISK());
       List<Tally> tallies = collectTallies(onePass);
       RowAccounting accounting = RowAccounting.of(files.size(), tallies);
       phase.done(

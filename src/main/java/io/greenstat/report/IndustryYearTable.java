@@ -25,6 +25,8 @@ public final class IndustryYearTable {
           new TableColumn<>(
               Columns.CO2_FIRMS_REPORTING, DataTypes.LongType, r -> r.totals().co2Firms()),
           new TableColumn<>(
+              Columns.CO2_FIRMS_DERIVED, DataTypes.LongType, r -> r.totals().co2FirmsDerived()),
+          new TableColumn<>(
               Columns.ENERGY_INTENSITY, DataTypes.DoubleType, IndustryYear::energyIntensity),
           new TableColumn<>(
               Columns.WATER_INTENSITY, DataTypes.DoubleType, IndustryYear::waterIntensity),

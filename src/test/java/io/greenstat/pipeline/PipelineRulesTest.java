@@ -319,6 +319,33 @@ class PipelineRulesTest {
   }
 
   @Test
+  void co2IsDerivedFromEnergyWhereNotReported_andCountedAsDerived() {
+    // R reports 100 t; D reports none, energy 500 tce × 2.66 = 1 330 t (derived).
+    // Σ CO2 = 1 430 t over Σ VA 20 M yuan = 2 000 × 10k yuan → 0.715 t per 10k yuan.
+    FirmYearFixture f =
+        new FirmYearFixture().add(row().firm("R").co2(100.0), row().firm("D").energy(500.0));
+    IndustryYear all = find(run(f), GroupLevel.ALL, "ALL", 2020);
+    assertEquals(1_430.0, all.totals().co2T(), 1e-9);
+    assertEquals(1, all.totals().co2Firms());
+    assertEquals(1, all.totals().co2FirmsDerived());
+    assertEquals(0.715, all.co2Intensity(), 1e-12);
+  }
+
+  @Test
+  void co2DerivationCanBeSwitchedOff() {
+    // Only R's 100 t over R's 1 000 × 10k yuan → 0.1.
+    JobSettings off =
+        SettingsLoader.resolve(
+            Map.of(), Map.of(), Map.of("spark.greenstat.co2.derivedTPerTce", ""));
+    FirmYearFixture f =
+        new FirmYearFixture().add(row().firm("R").co2(100.0), row().firm("D").energy(500.0));
+    IndustryYear all = find(run(f, off), GroupLevel.ALL, "ALL", 2020);
+    assertEquals(100.0, all.totals().co2T(), 1e-9);
+    assertEquals(0, all.totals().co2FirmsDerived());
+    assertEquals(0.1, all.co2Intensity(), 1e-12);
+  }
+
+  @Test
   void qualityGateRejectsTooManyBadRows_andPublishesNothing() {
     FirmYearFixture f = new FirmYearFixture().add(row().firm("OK"), row().firm("BAD").water(-1.0));
     InputRejectedException e = assertThrows(InputRejectedException.class, () -> run(f));

@@ -190,14 +190,20 @@ public final class ContractReference {
     for (RawRow r : unique) {
       uniqueByFirmYear.put(List.of(r.firmId(), r.year()), r);
     }
-    List<IndustryYear> table = industryYear(aggregated, params.ei6Divisions(), uniqueByFirmYear);
+    List<IndustryYear> table =
+        industryYear(
+            aggregated, params.ei6Divisions(), uniqueByFirmYear, params.co2DerivedTPerTce());
     Map<String, List<RawRow>> aggregatedByProvince = new TreeMap<>();
     for (RawRow r : aggregated) {
       aggregatedByProvince.computeIfAbsent(r.provinceCode(), p -> new ArrayList<>()).add(r);
     }
     Map<String, List<IndustryYear>> byProvince = new TreeMap<>();
     aggregatedByProvince.forEach(
-        (p, rs) -> byProvince.put(p, industryYear(rs, params.ei6Divisions(), uniqueByFirmYear)));
+        (p, rs) ->
+            byProvince.put(
+                p,
+                industryYear(
+                    rs, params.ei6Divisions(), uniqueByFirmYear, params.co2DerivedTPerTce())));
     return new ReferenceResult(
         accounting, table, List.copyOf(quarantined), List.copyOf(aggregated), byProvince);
   }
@@ -312,7 +318,10 @@ public final class ContractReference {
       ssPriorWater = ssPriorWater.add(new BigDecimal(prior.waterM3()));
     }
 
-    void add(RawRow r) {
+    long co2FirmsDerived;
+
+    /** Adds a firm-year; {@code co2Factor} (or null) derives CO2 where the row has none. */
+    void add(RawRow r, Double co2Factor) {
       firms.add(r.firmId());
       rows++;
       revenue = revenue.add(new BigDecimal(r.revenueYuan()));
@@ -323,12 +332,19 @@ public final class ContractReference {
         co2 = co2.add(new BigDecimal(r.co2T()));
         co2AddedValue = co2AddedValue.add(new BigDecimal(r.addedValueYuan()));
         co2Firms++;
+      } else if (co2Factor != null) {
+        co2 = co2.add(new BigDecimal(r.energyTce() * co2Factor));
+        co2AddedValue = co2AddedValue.add(new BigDecimal(r.addedValueYuan()));
+        co2FirmsDerived++;
       }
     }
   }
 
   private static List<IndustryYear> industryYear(
-      List<RawRow> aggregated, Set<String> ei6, Map<List<Object>, RawRow> uniqueByFirmYear) {
+      List<RawRow> aggregated,
+      Set<String> ei6,
+      Map<List<Object>, RawRow> uniqueByFirmYear,
+      Double co2Factor) {
     Map<Key, Acc> groups = new HashMap<>();
     for (RawRow r : aggregated) {
       String division = r.industryCode().substring(0, 2);
@@ -346,7 +362,7 @@ public final class ContractReference {
       RawRow prior = uniqueByFirmYear.get(List.of(r.firmId(), year - 1));
       for (Key k : keys) {
         Acc acc = groups.computeIfAbsent(k, x -> new Acc());
-        acc.add(r);
+        acc.add(r, co2Factor);
         if (prior != null) {
           acc.addSameSample(r, prior);
         }
@@ -384,7 +400,8 @@ public final class ContractReference {
               a.water.doubleValue(),
               a.co2.doubleValue(),
               a.co2AddedValue.doubleValue(),
-              a.co2Firms);
+              a.co2Firms,
+              a.co2FirmsDerived);
       out.add(
           new IndustryYear(
               k.level(),
