@@ -17,6 +17,7 @@ package io.greenstat.metrics;
  * @param sameSample sums over the same-sample set of this group and year
  * @param energyYoySameSamplePct same-sample (同口径) change of energy intensity, percent
  * @param waterYoySameSamplePct same-sample change of water intensity, percent
+ * @param comparable the figures at constant prices (all null without price indices)
  */
 public record IndustryYear(
     GroupLevel level,
@@ -32,7 +33,62 @@ public record IndustryYear(
     Double co2YoyPct,
     SameSample sameSample,
     Double energyYoySameSamplePct,
-    Double waterYoySameSamplePct) {
+    Double waterYoySameSamplePct,
+    ComparablePrices comparable) {
+
+  /** A row without constant-price figures. */
+  public IndustryYear(
+      GroupLevel level,
+      String code,
+      String name,
+      int year,
+      Totals totals,
+      Double energyIntensity,
+      Double waterIntensity,
+      Double co2Intensity,
+      Double energyYoyPct,
+      Double waterYoyPct,
+      Double co2YoyPct,
+      SameSample sameSample,
+      Double energyYoySameSamplePct,
+      Double waterYoySameSamplePct) {
+    this(
+        level,
+        code,
+        name,
+        year,
+        totals,
+        energyIntensity,
+        waterIntensity,
+        co2Intensity,
+        energyYoyPct,
+        waterYoyPct,
+        co2YoyPct,
+        sameSample,
+        energyYoySameSamplePct,
+        waterYoySameSamplePct,
+        ComparablePrices.NONE);
+  }
+
+  /** This row with other constant-price figures. */
+  public IndustryYear withComparable(ComparablePrices c) {
+    return new IndustryYear(
+        level,
+        code,
+        name,
+        year,
+        totals,
+        energyIntensity,
+        waterIntensity,
+        co2Intensity,
+        energyYoyPct,
+        waterYoyPct,
+        co2YoyPct,
+        sameSample,
+        energyYoySameSamplePct,
+        waterYoySameSamplePct,
+        c);
+  }
 
   /** A row without same-sample figures (for callers that have none). */
   public IndustryYear(

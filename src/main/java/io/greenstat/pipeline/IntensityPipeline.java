@@ -38,6 +38,7 @@ import io.greenstat.schema.ProvinceCatalog;
 import io.greenstat.schema.PublishedFigures;
 import io.greenstat.schema.Targets;
 import io.greenstat.trends.Analytics;
+import io.greenstat.trends.ComparablePriceStep;
 import io.greenstat.trends.Deflators;
 import io.greenstat.trends.YearOverYear;
 import java.io.IOException;
@@ -46,6 +47,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -124,8 +126,16 @@ public final class IntensityPipeline {
           accounting.rowsAggregated());
       checkAccounting(accounting, settings);
 
+      Deflators prices = deflators.rebase(settings.baseYear());
+      UnaryOperator<List<IndustryYear>> trends =
+          rows ->
+              ComparablePriceStep.apply(
+                  YearOverYear.apply(rows),
+                  prices,
+                  industries,
+                  settings.energyIntensiveDivisions());
       List<IndustryYear> industryYears =
-          YearOverYear.apply(
+          trends.apply(
               GroupRollup.rollUp(tallies, industries, settings.energyIntensiveDivisions()));
       Analytics analytics =
           Analytics.compute(
@@ -141,11 +151,7 @@ public final class IntensityPipeline {
 
       List<ProvinceRow> provinceRows =
           ProvinceRollup.rollUp(
-              tallies,
-              industries,
-              provinces,
-              settings.energyIntensiveDivisions(),
-              YearOverYear::apply);
+              tallies, industries, provinces, settings.energyIntensiveDivisions(), trends);
       ReportModel model =
           new ReportModel(
               VersionInfo.version(),

@@ -47,7 +47,27 @@ public final class IndustryYearTable {
           new TableColumn<>(
               Columns.WATER_INTENSITY_YOY_SAME_SAMPLE,
               DataTypes.DoubleType,
-              IndustryYear::waterYoySameSamplePct));
+              IndustryYear::waterYoySameSamplePct),
+          new TableColumn<>(
+              "added_value_constant_yuan",
+              DataTypes.DoubleType,
+              r -> r.comparable().addedValueYuan()),
+          new TableColumn<>(
+              "energy_intensity_constant_tce_per_10k_yuan",
+              DataTypes.DoubleType,
+              r -> r.comparable().energyIntensity()),
+          new TableColumn<>(
+              "water_intensity_constant_m3_per_10k_yuan",
+              DataTypes.DoubleType,
+              r -> r.comparable().waterIntensity()),
+          new TableColumn<>(
+              "energy_intensity_yoy_comparable_pct",
+              DataTypes.DoubleType,
+              r -> r.comparable().energyYoyPct()),
+          new TableColumn<>(
+              "water_intensity_yoy_comparable_pct",
+              DataTypes.DoubleType,
+              r -> r.comparable().waterYoyPct()));
 
   /** A sum column: overflowed (non-finite) sums are written empty, never as Infinity. */
   private static TableColumn<IndustryYear> sum(

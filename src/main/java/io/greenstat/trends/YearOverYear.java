@@ -38,7 +38,8 @@ public final class YearOverYear {
               prev == null ? null : Ratios.changePct(r.co2Intensity(), prev.co2Intensity()),
               r.sameSample(),
               r.energyYoySameSamplePct(),
-              r.waterYoySameSamplePct()));
+              r.waterYoySameSamplePct(),
+              r.comparable()));
     }
     return out;
   }
