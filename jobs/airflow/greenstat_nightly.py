@@ -63,7 +63,8 @@ default_args = {
     "retry_delay": timedelta(minutes=5),
     "retry_exponential_backoff": False,
     "execution_timeout": timedelta(hours=6),
-    "email_on_failure": True,
+    # With SMTP configured: "email": ["stats-ops@example.org"], "email_on_failure": True.
+    "email_on_failure": False,
     "email_on_retry": False,
 }
 
