@@ -529,7 +529,7 @@ final class ReportPage {
             new SvgCharts.Series(
                 key + "-chained",
                 "Base-year level \u00d7 chained same-sample YoY (what the target is judged on)",
-                color,
+                ENERGY_COLOR.equals(color) ? "#6e2a0c" : "#0b3a66",
                 SvgCharts.Style.CHAINED,
                 chained));
       }
