@@ -338,6 +338,13 @@ final class ReportPage {
       out.append("<dt>Needed per year to ").append(t.targetYear()).append("</dt><dd>");
       if (p.requiredAnnualChangePct() != null) {
         out.append(percent(p.requiredAnnualChangePct())).append(" a year");
+        // Past a reduction target (or an increase target), any change up to this one still meets
+        // it: say so rather than show a rise as "needed".
+        if (t.targetChangePct() < 0
+            ? p.requiredAnnualChangePct() > 0
+            : p.requiredAnnualChangePct() < 0) {
+          out.append(" at most <span class=\"meta\">(already exceeded)</span>");
+        }
       } else if (atTargetYear) {
         out.append(dash("the target year has been reached"));
       } else {
@@ -1609,7 +1616,7 @@ final class ReportPage {
       return "";
     }
     if (reason.startsWith("missing_")) {
-      return "required column " + reason.substring(8) + " is null, empty or blank";
+      return "required column " + reason.substring(8) + " is null (or blank text)";
     }
     if (reason.startsWith("not_finite_")) {
       return reason.substring(11) + " is NaN or infinite";

@@ -439,7 +439,8 @@ class HtmlReportTest {
         energy.contains(
             "<dt>Needed per year to 2025</dt><dd>"
                 + HtmlReport.percent(100 * (Math.sqrt(0.865 / (1 + cumulative)) - 1))
-                + " a year</dd>"));
+                + " a year at most <span class=\"meta\">(already exceeded)</span></dd>"),
+        "past the target, the yearly change may rise and still meet it");
     assertTrue(energy.contains("<span class=\"badge on\">On track</span>"));
 
     String water = card(headline, "water_intensity");
@@ -450,6 +451,11 @@ class HtmlReportTest {
             "<dt>Straight path at 2023</dt><dd>"
                 + HtmlReport.percent(100 * (Math.pow(0.84, 0.6) - 1))
                 + "</dd>"));
+    assertTrue(
+        water.contains(
+            "<dt>Needed per year to 2025</dt><dd>"
+                + HtmlReport.percent(100 * (Math.sqrt(0.84 / (1 + wc)) - 1))
+                + " a year</dd>"));
     assertTrue(water.contains("<span class=\"badge off\">Off track</span>"));
 
     String co2 = card(headline, "co2_intensity");
@@ -662,7 +668,7 @@ class HtmlReportTest {
         "most frequent first");
     assertTrue(reasons.contains("<td class=\"n\">66.7%</td><td class=\"n\">2.00%</td>"));
     assertEquals(
-        "required column revenue_yuan is null, empty or blank",
+        "required column revenue_yuan is null (or blank text)",
         ReportPage.reasonMeaning("missing_revenue_yuan"));
     assertEquals("energy_tce is below zero", ReportPage.reasonMeaning("negative_energy_tce"));
     assertEquals("", ReportPage.reasonMeaning("something_new"));
