@@ -335,16 +335,18 @@ final class ReportPage {
             .append(p.pathChangePct() == null ? dash("empty") : percent(p.pathChangePct()))
             .append("</dd>");
       }
-      out.append("<dt>Needed per year to ").append(t.targetYear()).append("</dt><dd>");
+      // Past a reduction target (or an increase target), any change up to the "required" one still
+      // meets it: then it is an allowance, not a need.
+      boolean exceeded =
+          p.requiredAnnualChangePct() != null
+              && (t.targetChangePct() < 0
+                  ? p.requiredAnnualChangePct() > 0
+                  : p.requiredAnnualChangePct() < 0);
+      out.append(exceeded ? "<dt>Allowed per year to " : "<dt>Needed per year to ")
+          .append(t.targetYear())
+          .append("</dt><dd>");
       if (p.requiredAnnualChangePct() != null) {
         out.append(percent(p.requiredAnnualChangePct())).append(" a year");
-        // Past a reduction target (or an increase target), any change up to this one still meets
-        // it: say so rather than show a rise as "needed".
-        if (t.targetChangePct() < 0
-            ? p.requiredAnnualChangePct() > 0
-            : p.requiredAnnualChangePct() < 0) {
-          out.append(" at most <span class=\"meta\">(already exceeded)</span>");
-        }
       } else if (atTargetYear) {
         out.append(dash("the target year has been reached"));
       } else {
@@ -363,6 +365,9 @@ final class ReportPage {
             p.onTrack()
                 ? "<span class=\"badge on\">On track</span>"
                 : "<span class=\"badge off\">Off track</span>");
+      }
+      if (exceeded) {
+        out.append(" <span class=\"meta\">target already exceeded</span>");
       }
       if (p.reason() != null) {
         out.append(" <span class=\"meta\">").append(escape(p.reason())).append("</span>");
