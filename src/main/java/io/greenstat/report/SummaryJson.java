@@ -12,6 +12,8 @@ import io.greenstat.metrics.IndustryYear;
 import io.greenstat.metrics.RowAccounting;
 import io.greenstat.schema.Columns;
 import io.greenstat.schema.IndustryCatalog;
+import io.greenstat.trends.Analytics;
+import io.greenstat.trends.TargetProgress;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -38,11 +40,22 @@ import java.util.TreeSet;
  *   "latest_year" : 2023,
  *   "program_version" : "0.1.0",
  *   "rows_aggregated" : ..., "rows_quarantined" : ..., "rows_read" : ...,
+ *   "targets" : {
+ *     "energy_intensity" : { "base_year" : 2020, "cumulative_change_pct" : -14.27,
+ *       "latest_year" : 2023, "on_track" : true, "reason" : null,
+ *       "required_annual_change_pct" : 0.45, "scope" : "ALL", "series" : "...",
+ *       "share_of_target_pct" : 105.7, "target_change_pct" : -13.5, "target_year" : 2025 },
+ *     "water_intensity" : {...}, "co2_intensity" : {...}
+ *   },
  *   "threshold_rule" : "revenue_yuan &gt;= 20000000"
  * }
  * </pre>
  *
- * Groups are {@code ALL}, {@code EI6} and the sections ({@code B}, {@code C}, {@code D} always,
+ * <p>Each group also carries its same-sample (同口径) year-on-year changes and the number of
+ * same-sample firms ({@code energy_intensity_yoy_same_sample_pct}, {@code
+ * water_intensity_yoy_same_sample_pct}, {@code same_sample_firms}).
+ *
+ * <p>Groups are {@code ALL}, {@code EI6} and the sections ({@code B}, {@code C}, {@code D} always,
  * plus any other section in the model), each in the latest year (the latest year with an {@code
  * ALL} row). A group without a row in that year has null in every field.
  */
@@ -59,6 +72,17 @@ public final class SummaryJson {
   public static final String ROWS_QUARANTINED = "rows_quarantined";
   public static final String ENERGY_CHANGE_SINCE_BASE = "energy_intensity_change_since_base_pct";
   public static final String WATER_CHANGE_SINCE_BASE = "water_intensity_change_since_base_pct";
+  public static final String TARGETS = "targets";
+  public static final String CUMULATIVE_CHANGE = "cumulative_change_pct";
+  public static final String SHARE_OF_TARGET = "share_of_target_pct";
+  public static final String REQUIRED_ANNUAL_CHANGE = "required_annual_change_pct";
+  public static final String ON_TRACK = "on_track";
+  public static final String TARGET_CHANGE = "target_change_pct";
+  public static final String TARGET_BASE_YEAR = "base_year";
+  public static final String TARGET_YEAR = "target_year";
+  public static final String TARGET_SCOPE = "scope";
+  public static final String SERIES = "series";
+  public static final String REASON = "reason";
 
   private static final ObjectWriter WRITER =
       JsonMapper.builder()
@@ -108,6 +132,7 @@ public final class SummaryJson {
       groups.put(code, group(index, row, baseYear));
     }
     root.put(GROUPS, groups);
+    root.put(TARGETS, targets(model));
     return root;
   }
 
@@ -125,6 +150,14 @@ public final class SummaryJson {
     g.put(Columns.ENERGY_INTENSITY_YOY, has ? number(row.energyYoyPct()) : null);
     g.put(Columns.WATER_INTENSITY_YOY, has ? number(row.waterYoyPct()) : null);
     g.put(
+        Columns.ENERGY_INTENSITY_YOY_SAME_SAMPLE,
+        has ? number(row.energyYoySameSamplePct()) : null);
+    g.put(
+        Columns.WATER_INTENSITY_YOY_SAME_SAMPLE, has ? number(row.waterYoySameSamplePct()) : null);
+    g.put(
+        Columns.SAME_SAMPLE_FIRMS,
+        has && row.sameSample() != null ? row.sameSample().firms() : null);
+    g.put(
         ENERGY_CHANGE_SINCE_BASE,
         has
             ? number(
@@ -137,6 +170,37 @@ public final class SummaryJson {
                 index.changeSince(row.code(), baseYear, row.year(), IndustryYear::waterIntensity))
             : null);
     return g;
+  }
+
+  /**
+   * Progress towards each target, keyed by indicator (the first target of each indicator, in the
+   * order of {@code conf/targets.csv}); an empty object when there is none.
+   */
+  private static Map<String, Object> targets(ReportModel model) {
+    Map<String, Object> out = new TreeMap<>();
+    Analytics analytics = model.analytics();
+    if (analytics == null) {
+      return out;
+    }
+    for (TargetProgress p : analytics.targets()) {
+      if (p == null || p.target() == null || out.containsKey(p.target().indicator())) {
+        continue;
+      }
+      Map<String, Object> t = new TreeMap<>();
+      t.put(TARGET_SCOPE, p.target().scope());
+      t.put(TARGET_BASE_YEAR, p.target().baseYear());
+      t.put(TARGET_YEAR, p.target().targetYear());
+      t.put(TARGET_CHANGE, number(p.target().targetChangePct()));
+      t.put(LATEST_YEAR, p.latestYear());
+      t.put(CUMULATIVE_CHANGE, number(p.cumulativeChangePct()));
+      t.put(SHARE_OF_TARGET, number(p.shareOfTargetPct()));
+      t.put(REQUIRED_ANNUAL_CHANGE, number(p.requiredAnnualChangePct()));
+      t.put(ON_TRACK, p.onTrack());
+      t.put(SERIES, Analytics.TARGET_SERIES);
+      t.put(REASON, p.reason());
+      out.put(p.target().indicator(), t);
+    }
+    return out;
   }
 
   /**

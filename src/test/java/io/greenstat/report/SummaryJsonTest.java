@@ -54,6 +54,64 @@ class SummaryJsonTest {
   }
 
   @Test
+  void sameSampleChangesOfTheLatestYear() throws Exception {
+    JsonNode groups = JSON.readTree(SummaryJson.render(ReportFixtures.simple())).get("groups");
+    JsonNode all = groups.get("ALL");
+    // 2023: energy 0.48 against 0.50, water 23.52 against 24, over 115 firms.
+    assertEquals(-4.0, all.get("energy_intensity_yoy_same_sample_pct").asDouble(), EPS);
+    assertEquals(-2.0, all.get("water_intensity_yoy_same_sample_pct").asDouble(), EPS);
+    assertEquals(115, all.get("same_sample_firms").asLong());
+    JsonNode ei6 = groups.get("EI6");
+    assertEquals(-10.0, ei6.get("energy_intensity_yoy_same_sample_pct").asDouble(), EPS);
+    assertEquals(29, ei6.get("same_sample_firms").asLong());
+    // Sections have no same-sample firms here: null changes, zero firms.
+    JsonNode c = groups.get("C");
+    assertTrue(c.get("energy_intensity_yoy_same_sample_pct").isNull());
+    assertTrue(c.get("water_intensity_yoy_same_sample_pct").isNull());
+    assertEquals(0, c.get("same_sample_firms").asLong());
+  }
+
+  @Test
+  void targetProgress() throws Exception {
+    JsonNode targets = JSON.readTree(SummaryJson.render(ReportFixtures.simple())).get("targets");
+    assertEquals(List.of("co2_intensity", "energy_intensity", "water_intensity"), names(targets));
+    JsonNode energy = targets.get("energy_intensity");
+    double cumulative = 0.95 * 0.94 * 0.96 - 1;
+    assertEquals(2023, energy.get("latest_year").asInt());
+    assertEquals(100 * cumulative, energy.get("cumulative_change_pct").asDouble(), EPS);
+    assertEquals(100 * cumulative / -0.135, energy.get("share_of_target_pct").asDouble(), EPS);
+    assertEquals(
+        100 * (Math.sqrt(0.865 / (1 + cumulative)) - 1),
+        energy.get("required_annual_change_pct").asDouble(),
+        EPS);
+    assertTrue(energy.get("on_track").asBoolean());
+    assertEquals(-13.5, energy.get("target_change_pct").asDouble(), EPS);
+    assertEquals(2020, energy.get("base_year").asInt());
+    assertEquals(2025, energy.get("target_year").asInt());
+    assertEquals("ALL", energy.get("scope").asText());
+    assertEquals(io.greenstat.trends.Analytics.TARGET_SERIES, energy.get("series").asText());
+    assertTrue(energy.get("reason").isNull());
+    assertSorted(energy);
+
+    JsonNode water = targets.get("water_intensity");
+    assertFalse(water.get("on_track").asBoolean());
+    assertEquals(
+        100 * (0.98 * 0.97 * 0.98 - 1), water.get("cumulative_change_pct").asDouble(), EPS);
+
+    JsonNode co2 = targets.get("co2_intensity");
+    assertTrue(co2.get("on_track").isNull());
+    assertTrue(co2.get("cumulative_change_pct").isNull());
+    assertTrue(co2.get("share_of_target_pct").isNull());
+    assertEquals(2023, co2.get("latest_year").asInt());
+    assertTrue(co2.get("reason").asText().startsWith("no year-on-year change for 2021"));
+
+    // Without analytics: an empty object.
+    JsonNode none = JSON.readTree(SummaryJson.render(ReportFixtures.bare())).get("targets");
+    assertTrue(none.isObject());
+    assertEquals(0, none.size());
+  }
+
+  @Test
   void missingValuesAreNull() throws Exception {
     String text = SummaryJson.render(ReportFixtures.simple());
     assertFalse(text.contains("NaN"));
@@ -110,6 +168,7 @@ class SummaryJsonTest {
     assertSorted(root.get("groups"));
     assertSorted(root.get("groups").get("ALL"));
     assertEquals(List.of("ALL", "B", "C", "D", "EI6"), names(root.get("groups")));
+    assertSorted(root.get("targets"));
   }
 
   private static void assertSorted(JsonNode node) {
