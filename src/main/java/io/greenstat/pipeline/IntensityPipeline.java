@@ -17,6 +17,7 @@ import io.greenstat.metrics.IndustryYear;
 import io.greenstat.metrics.RowAccounting;
 import io.greenstat.metrics.Scope;
 import io.greenstat.metrics.Tally;
+import io.greenstat.metrics.Totals;
 import io.greenstat.publish.DeterministicParts;
 import io.greenstat.publish.OutputPublisher;
 import io.greenstat.report.CsvWriter;
@@ -33,6 +34,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
@@ -110,6 +112,7 @@ public final class IntensityPipeline {
           YearOverYear.apply(
               GroupRollup.rollUp(tallies, industries, settings.energyIntensiveDivisions()));
       phase.done("Rolled up {} industry_year rows", industryYears.size());
+      warnAboutOverflow(industryYears);
 
       writeQuarantine(publisher, OnePass.quarantinedRows(onePass), accounting, settings);
       phase.done("Wrote {} quarantined rows", accounting.rowsQuarantined());
@@ -160,6 +163,35 @@ public final class IntensityPipeline {
       tallies.add(Tally.fromRow(r));
     }
     return tallies;
+  }
+
+  /**
+   * Says where a sum went beyond the range of a double (values near 1e308 in the input): such a sum
+   * is published empty, and so is every ratio built on it (never Infinity).
+   */
+  private static void warnAboutOverflow(List<IndustryYear> rows) {
+    List<String> where = new ArrayList<>();
+    for (IndustryYear r : rows) {
+      Totals t = r.totals();
+      double[] sums = {
+        t.revenueYuan(),
+        t.addedValueYuan(),
+        t.energyTce(),
+        t.waterM3(),
+        t.co2T(),
+        t.co2AddedValueYuan()
+      };
+      if (Arrays.stream(sums).anyMatch(v -> !Double.isFinite(v))) {
+        where.add(r.code() + "/" + r.year());
+      }
+    }
+    if (!where.isEmpty()) {
+      LOG.warn(
+          "{} industry_year row(s) have a sum beyond the range of a double, published empty with"
+              + " the ratios built on it; the input holds absurdly large values: {}",
+          where.size(),
+          where.size() <= 10 ? where : where.subList(0, 10) + " ...");
+    }
   }
 
   /** Rejects an empty input, and one whose quarantined share is over the quality gate. */
