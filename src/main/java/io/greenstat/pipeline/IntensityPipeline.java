@@ -123,6 +123,15 @@ public final class IntensityPipeline {
       writeTable(publisher, "tables/industry_year", IndustryYearTable.COLUMNS, industryYears);
       publisher.writeText("report.html", HtmlReport.render(model));
       publisher.writeText("summary.json", SummaryJson.render(model));
+      List<String> outputs =
+          List.of(
+              "tables/industry_year.csv",
+              "tables/industry_year/",
+              "quarantine/",
+              "report.html",
+              "summary.json",
+              OutputPublisher.MANIFEST,
+              OutputPublisher.SUCCESS);
       publisher.writeText(
           OutputPublisher.MANIFEST,
           ManifestJson.render(
@@ -133,15 +142,8 @@ public final class IntensityPipeline {
                   Instant.now(),
                   spark.version(),
                   spark.sparkContext().master(),
-                  List.of(
-                      "tables/industry_year.csv",
-                      "tables/industry_year/",
-                      "quarantine/",
-                      "report.html",
-                      "summary.json",
-                      OutputPublisher.MANIFEST,
-                      OutputPublisher.SUCCESS))));
-      String published = publisher.commit();
+                  outputs)));
+      String published = publisher.commit(outputs);
       phase.done("Published tables and reports to {}", published);
       return new RunResult(published, accounting, industryYears);
     } catch (RuntimeException e) {
