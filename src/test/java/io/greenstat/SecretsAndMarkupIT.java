@@ -85,6 +85,9 @@ class SecretsAndMarkupIT {
       }
     }
     assertEquals(List.of(), leaks, o::toString);
+    assertTrue(
+        o.stderr().contains("spark.hadoop.fs.s3a.secret.key"),
+        () -> "spark-submit --verbose lists the property, with its value redacted:\n" + o);
 
     String html = Files.readString(out.resolve("report.html"));
     assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"), "no script element");
