@@ -54,6 +54,113 @@ public final class RandomFirmYears {
     return rows;
   }
 
+  /**
+   * An adversarial batch of 1 to about 300 rows for property tests: few firms and years, so that
+   * (firm_id, year) collide often; valid, out-of-scope and malformed codes (non-ASCII digits,
+   * letters, blanks); invalid provinces; revenues at and around the threshold; zeros and {@code
+   * -0.0}; every defect class (null, NaN, ±Infinity, negative) in every column; then exact copies
+   * of some rows and copies that differ in one number (conflicting duplicates). Same seed, same
+   * rows.
+   */
+  public static List<RawRow> adversarial(long seed) {
+    Random rnd = new Random(seed);
+    int size = 1 + rnd.nextInt(200);
+    // Usually about one row per firm and year; in one batch of five, few firms, so that about half
+    // the rows share (firm_id, year) with another.
+    int firms = rnd.nextInt(5) == 0 ? 1 + size / 4 : 2 * size;
+    double defects = 0.04 * rnd.nextDouble(); // per-value defect probability of this batch
+    List<RawRow> rows = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      rows.add(
+          new RawRow(
+              oneOf(rnd, defects, String.format("91%016d", rnd.nextInt(firms)), BLANK_OR_ODD_IDS),
+              rnd.nextDouble() < defects / 2 ? null : 2018 + rnd.nextInt(4),
+              industryCode(rnd, defects),
+              oneOf(rnd, defects, PROVINCES[rnd.nextInt(PROVINCES.length)], BAD_PROVINCES),
+              revenue(rnd, defects),
+              amount(rnd, defects, 1e9),
+              amount(rnd, defects, 1e6),
+              amount(rnd, defects, 1e8),
+              co2(rnd, defects),
+              null));
+    }
+    int copies = rnd.nextInt(Math.min(60, size) + 1);
+    for (int i = 0; i < copies; i++) {
+      rows.add(rows.get(rnd.nextInt(size))); // exact duplicate
+    }
+    int conflicts = rnd.nextInt(Math.min(20, size) + 1);
+    for (int i = 0; i < conflicts; i++) {
+      RawRow r = rows.get(rnd.nextInt(size));
+      double e = r.energyTce() == null ? 1.0 : r.energyTce();
+      rows.add(withNumber(r, 6, e * (0.5 + rnd.nextDouble()) + 1)); // same key, other energy
+    }
+    return rows;
+  }
+
+  private static final String[] BLANK_OR_ODD_IDS = {
+    null, "", " ", "\t", "\u3000", "<b>firm</b>", "\u4f01\u4e1a-1"
+  };
+  private static final String[] GOOD_CODES = {
+    "06", "0610", "13", "25", "2511", "26", "31", "311", "3110", "44", "4411", "46"
+  };
+  private static final String[] OUT_OF_SCOPE_CODES = {"01", "0111", "47", "51", "72", "97"};
+  private static final String[] MALFORMED_CODES = {
+    "3a1", " 31", "31 ", "3", "31101", "\u0663\u0661", "\uff13\uff11", "", " ", null
+  };
+  private static final String[] UNKNOWN_CODES = {"00", "98", "99", "0012"};
+  private static final String[] BAD_PROVINCES = {
+    "99", "1", "110", "\u0661\u0661", "\uff11\uff11", "AB", "1a", "", " ", null
+  };
+  private static final Double[] DEFECTS = {
+    null, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1.5, -1e-9
+  };
+
+  private static String oneOf(Random rnd, double oddShare, String usual, String[] odd) {
+    return rnd.nextDouble() < oddShare ? odd[rnd.nextInt(odd.length)] : usual;
+  }
+
+  private static String industryCode(Random rnd, double defects) {
+    double p = rnd.nextDouble();
+    String[] from =
+        p < defects
+            ? MALFORMED_CODES
+            : p < 2 * defects ? UNKNOWN_CODES : p < 0.15 ? OUT_OF_SCOPE_CODES : GOOD_CODES;
+    return from[rnd.nextInt(from.length)];
+  }
+
+  private static Double revenue(Random rnd, double defects) {
+    double p = rnd.nextDouble();
+    if (p < defects) {
+      return DEFECTS[rnd.nextInt(DEFECTS.length)];
+    }
+    if (p < 0.12) {
+      return new double[] {20_000_000.0, 19_999_999.99, 20_000_000.01}[rnd.nextInt(3)];
+    }
+    if (p < 0.15) {
+      return rnd.nextBoolean() ? 0.0 : -0.0;
+    }
+    return Math.round(Math.exp(Math.log(1e6) + rnd.nextDouble() * Math.log(1e4)) * 100) / 100.0;
+  }
+
+  private static Double amount(Random rnd, double defects, double max) {
+    double p = rnd.nextDouble();
+    if (p < defects) {
+      return DEFECTS[rnd.nextInt(DEFECTS.length)];
+    }
+    if (p < 0.05) {
+      return rnd.nextBoolean() ? 0.0 : -0.0;
+    }
+    return Math.round(rnd.nextDouble() * max * 1000) / 1000.0;
+  }
+
+  private static Double co2(Random rnd, double defects) {
+    double p = rnd.nextDouble();
+    if (p < defects) {
+      return new Double[] {Double.NaN, -1.0, Double.NEGATIVE_INFINITY}[rnd.nextInt(3)];
+    }
+    return p < 0.3 ? null : Math.round(rnd.nextDouble() * 1e7 * 1000) / 1000.0;
+  }
+
   private static int pick(Random rnd, int[] values) {
     return values[rnd.nextInt(values.length)];
   }

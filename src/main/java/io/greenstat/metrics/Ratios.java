@@ -25,14 +25,15 @@ public final class Ratios {
   }
 
   /**
-   * Percent change {@code (now / before - 1) × 100}, or null when either is missing or before is 0.
+   * Percent change {@code (now / before - 1) × 100}, or null when either is missing, before is 0,
+   * or the change is beyond the range of a double (a finite ratio above ~1.8e306 overflows × 100).
    */
   public static Double changePct(Double now, Double before) {
     if (now == null || before == null) {
       return null;
     }
     Double ratio = divide(now, before);
-    return ratio == null ? null : (ratio - 1.0) * 100.0;
+    return ratio == null ? null : finiteOrNull((ratio - 1.0) * 100.0);
   }
 
   /** A sum as published: null when it overflowed to a non-finite value. */

@@ -20,6 +20,7 @@ import io.greenstat.metrics.ProvinceRollup.ProvinceRow;
 import io.greenstat.metrics.RowAccounting;
 import io.greenstat.metrics.Scope;
 import io.greenstat.metrics.Tally;
+import io.greenstat.metrics.Totals;
 import io.greenstat.publish.DeterministicParts;
 import io.greenstat.publish.OutputPublisher;
 import io.greenstat.report.CsvWriter;
@@ -45,6 +46,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -145,6 +147,7 @@ public final class IntensityPipeline {
           industryYears.size(),
           analytics.decompositions().size(),
           analytics.targets().size());
+      warnAboutOverflow(industryYears);
 
       writeQuarantine(publisher, OnePass.quarantinedRows(onePass), accounting, settings);
       phase.done("Wrote {} quarantined rows", accounting.rowsQuarantined());
@@ -186,6 +189,25 @@ public final class IntensityPipeline {
       writeTable(publisher, "tables/" + TargetTable.NAME, TargetTable.COLUMNS, analytics.targets());
       publisher.writeText("report.html", HtmlReport.render(model));
       publisher.writeText("summary.json", SummaryJson.render(model));
+      List<String> outputs =
+          List.of(
+              "tables/industry_year.csv",
+              "tables/industry_year/",
+              "tables/province_year.csv",
+              "tables/province_year/",
+              "tables/province_division_year.csv",
+              "tables/province_division_year/",
+              "tables/decomposition.csv",
+              "tables/decomposition/",
+              "tables/decomposition_division.csv",
+              "tables/decomposition_division/",
+              "tables/targets.csv",
+              "tables/targets/",
+              "quarantine/",
+              "report.html",
+              "summary.json",
+              OutputPublisher.MANIFEST,
+              OutputPublisher.SUCCESS);
       publisher.writeText(
           OutputPublisher.MANIFEST,
           ManifestJson.render(
@@ -196,25 +218,8 @@ public final class IntensityPipeline {
                   Instant.now(),
                   spark.version(),
                   spark.sparkContext().master(),
-                  List.of(
-                      "tables/industry_year.csv",
-                      "tables/industry_year/",
-                      "tables/province_year.csv",
-                      "tables/province_year/",
-                      "tables/province_division_year.csv",
-                      "tables/province_division_year/",
-                      "tables/decomposition.csv",
-                      "tables/decomposition/",
-                      "tables/decomposition_division.csv",
-                      "tables/decomposition_division/",
-                      "tables/targets.csv",
-                      "tables/targets/",
-                      "quarantine/",
-                      "report.html",
-                      "summary.json",
-                      OutputPublisher.MANIFEST,
-                      OutputPublisher.SUCCESS))));
-      String published = publisher.commit();
+                  outputs)));
+      String published = publisher.commit(outputs);
       phase.done("Published tables and reports to {}", published);
       return new RunResult(published, accounting, industryYears);
     } catch (RuntimeException e) {
@@ -236,6 +241,35 @@ public final class IntensityPipeline {
       tallies.add(Tally.fromRow(r));
     }
     return tallies;
+  }
+
+  /**
+   * Says where a sum went beyond the range of a double (values near 1e308 in the input): such a sum
+   * is published empty, and so is every ratio built on it (never Infinity).
+   */
+  private static void warnAboutOverflow(List<IndustryYear> rows) {
+    List<String> where = new ArrayList<>();
+    for (IndustryYear r : rows) {
+      Totals t = r.totals();
+      double[] sums = {
+        t.revenueYuan(),
+        t.addedValueYuan(),
+        t.energyTce(),
+        t.waterM3(),
+        t.co2T(),
+        t.co2AddedValueYuan()
+      };
+      if (Arrays.stream(sums).anyMatch(v -> !Double.isFinite(v))) {
+        where.add(r.code() + "/" + r.year());
+      }
+    }
+    if (!where.isEmpty()) {
+      LOG.warn(
+          "{} industry_year row(s) have a sum beyond the range of a double, published empty with"
+              + " the ratios built on it; the input holds absurdly large values: {}",
+          where.size(),
+          where.size() <= 10 ? where : where.subList(0, 10) + " ...");
+    }
   }
 
   /** Rejects an empty input, and one whose quarantined share is over the quality gate. */

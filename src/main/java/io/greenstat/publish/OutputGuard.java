@@ -1,12 +1,15 @@
 package io.greenstat.publish;
 
 import io.greenstat.config.ConfigException;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Refuses output locations that a run must never replace: the file-system root, the home directory,
- * the input itself, or a directory inside the input (or the input inside it).
+ * the input itself, or a directory inside the input (or the input inside it). Local paths are
+ * compared after resolving symbolic links, so a link cannot smuggle the output into the input.
  */
 public final class OutputGuard {
   private OutputGuard() {}
@@ -35,11 +38,27 @@ public final class OutputGuard {
       p = Path.of(URI.create(p.replace("file:///", "file:/"))).toString();
     }
     if (!p.contains("://")) {
-      p = Path.of(p).toAbsolutePath().normalize().toString();
+      p = realPath(Path.of(p).toAbsolutePath().normalize()).toString();
     }
     while (p.length() > 1 && p.endsWith("/")) {
       p = p.substring(0, p.length() - 1);
     }
     return p;
+  }
+
+  /** The path with symbolic links resolved in its longest existing ancestor. */
+  private static Path realPath(Path absolute) {
+    Path existing = absolute;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return absolute;
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
+    } catch (IOException | SecurityException e) {
+      return absolute;
+    }
   }
 }

@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -17,10 +21,19 @@ import org.slf4j.LoggerFactory;
  * Publishes a run's output so that a failed run never damages an earlier one.
  *
  * <p>A run writes everything into a hidden staging directory beside the output ({@code
- * .<name>.staging-<id>}). {@link #commit} then moves an earlier output aside, moves the staging
- * directory into place, writes {@code _SUCCESS} last and deletes the earlier output. {@link #abort}
- * deletes the staging directory and leaves the earlier output as it was. An existing directory is
- * replaced only when it is an earlier greenstat output (it has {@code _MANIFEST.json}) or empty.
+ * .<name>.staging-<id>}). {@link #commit} then moves an earlier output aside ({@code
+ * .<name>.previous-<id>}), moves the staging directory into place, writes {@code _SUCCESS} last and
+ * deletes the earlier output. {@link #abort} deletes the staging directory and leaves the earlier
+ * output as it was. An existing directory is replaced only when it is an earlier greenstat output
+ * (it has {@code _MANIFEST.json}) or empty.
+ *
+ * <p>A run killed outright (kill -9, a lost driver) cannot clean up, so {@link #begin} does it for
+ * the next run of the same output: it deletes staging directories of that output left by earlier
+ * runs, and when a run died inside {@link #commit} (between its two renames, or before {@code
+ * _SUCCESS}), it puts the earlier output back. Only siblings named exactly like this output's
+ * staging or previous directories are touched. One run at a time may write a given output: a run
+ * started while another writes the same output deletes that run's staging directory, and the other
+ * run then fails at {@link #commit} instead of publishing.
  */
 public final class OutputPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(OutputPublisher.class);
@@ -40,15 +53,21 @@ public final class OutputPublisher {
   }
 
   /**
-   * Checks that {@code outputPath} may be replaced and creates the staging directory.
+   * Checks that {@code outputPath} may be replaced and creates the staging directory; first repairs
+   * what an earlier run killed mid-way left beside the output (see the class comment).
    *
    * @throws ConfigException when the output exists and is not an earlier greenstat output
    */
   public static OutputPublisher begin(String outputPath, Configuration conf) {
     try {
+      long startedAt = System.currentTimeMillis();
       Path output = new Path(outputPath);
       FileSystem fs = output.getFileSystem(conf);
       output = fs.makeQualified(output);
+      if (output.getParent() == null) {
+        throw new ConfigException("refusing to write output to the root '" + outputPath + "'");
+      }
+      restoreInterruptedCommit(fs, output);
       if (fs.exists(output)) {
         FileStatus st = fs.getFileStatus(output);
         if (!st.isDirectory()) {
@@ -64,6 +83,7 @@ public final class OutputPublisher {
                   + ")");
         }
       }
+      deleteStaleStaging(fs, output, startedAt);
       String runId = UUID.randomUUID().toString().substring(0, 8);
       Path staging = new Path(output.getParent(), "." + output.getName() + ".staging-" + runId);
       if (!fs.mkdirs(staging)) {
@@ -73,6 +93,86 @@ public final class OutputPublisher {
       return new OutputPublisher(fs, output, staging, runId);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare output " + outputPath, e);
+    }
+  }
+
+  /**
+   * Exactly the names of this output's staging ({@code kind} "staging") or previous directories.
+   */
+  static Pattern siblingName(Path output, String kind) {
+    return Pattern.compile("\\." + Pattern.quote(output.getName()) + "\\." + kind + "-[0-9a-f]{8}");
+  }
+
+  /** This output's sibling directories of one kind, newest first. */
+  private static List<FileStatus> siblings(FileSystem fs, Path output, String kind)
+      throws IOException {
+    Pattern name = siblingName(output, kind);
+    if (!fs.exists(output.getParent())) {
+      return List.of();
+    }
+    List<FileStatus> found = new ArrayList<>();
+    for (FileStatus st : fs.listStatus(output.getParent())) {
+      if (st.isDirectory() && name.matcher(st.getPath().getName()).matches()) {
+        found.add(st);
+      }
+    }
+    found.sort(
+        Comparator.comparingLong(FileStatus::getModificationTime)
+            .reversed()
+            .thenComparing(st -> st.getPath().getName()));
+    return found;
+  }
+
+  /**
+   * Repairs a commit that a killed run left half done. With a {@code .previous-*} directory beside
+   * the output: when the output has {@code _SUCCESS}, the run had published and the previous
+   * directory is only left over; otherwise the run died between moving the earlier output aside and
+   * writing {@code _SUCCESS}, so its unfinished output (if any) is deleted and the earlier output
+   * is moved back.
+   */
+  static void restoreInterruptedCommit(FileSystem fs, Path output) throws IOException {
+    List<FileStatus> previous = siblings(fs, output, "previous");
+    if (previous.isEmpty()) {
+      return;
+    }
+    int keep = 0;
+    if (fs.exists(new Path(output, SUCCESS))) {
+      keep = -1; // the output is complete; every previous directory is left over
+    } else {
+      if (fs.exists(output)) {
+        if (!fs.exists(new Path(output, MANIFEST))) {
+          throw new ConfigException(
+              "cannot restore the earlier output from "
+                  + previous.get(0).getPath()
+                  + ": "
+                  + output
+                  + " is neither empty nor a greenstat output; move one of them away");
+        }
+        if (!fs.delete(output, true)) {
+          throw new IOException("could not delete the unfinished output " + output);
+        }
+      }
+      if (!fs.rename(previous.get(0).getPath(), output)) {
+        throw new IOException("could not move " + previous.get(0).getPath() + " back to " + output);
+      }
+      LOG.warn(
+          "A run was killed while publishing {}; restored the earlier output from {}",
+          output,
+          previous.get(0).getPath().getName());
+    }
+    for (int i = keep + 1; i < previous.size(); i++) {
+      LOG.info("Deleting the left-over earlier output {}", previous.get(i).getPath());
+      fs.delete(previous.get(i).getPath(), true);
+    }
+  }
+
+  /** Deletes this output's staging directories last changed before this run started. */
+  static void deleteStaleStaging(FileSystem fs, Path output, long startedAt) throws IOException {
+    for (FileStatus st : siblings(fs, output, "staging")) {
+      if (st.getModificationTime() < startedAt) {
+        LOG.info("Deleting the staging directory of an earlier, unfinished run: {}", st.getPath());
+        fs.delete(st.getPath(), true);
+      }
     }
   }
 
@@ -94,10 +194,26 @@ public final class OutputPublisher {
     }
   }
 
-  /** Moves the staged run into place and writes {@code _SUCCESS} last; returns the output path. */
-  public String commit() {
+  /**
+   * Moves the staged run into place and writes {@code _SUCCESS} last; returns the output path.
+   *
+   * @param expected files and directories the run wrote, relative to the output ({@code _SUCCESS}
+   *     is skipped); a missing one (the staging directory was deleted under the run) fails the
+   *     commit, and the earlier output stays
+   */
+  public String commit(List<String> expected) {
     Path previous = new Path(output.getParent(), "." + output.getName() + ".previous-" + runId);
     try {
+      for (String relative : expected) {
+        if (!relative.equals(SUCCESS) && !fs.exists(staged(relative))) {
+          throw new IOException(
+              "the staged output lacks "
+                  + relative
+                  + " (was "
+                  + staging
+                  + " deleted by another run of the same output?)");
+        }
+      }
       boolean hadPrevious = fs.exists(output);
       if (hadPrevious && !fs.rename(output, previous)) {
         throw new IOException("could not move the earlier output aside to " + previous);
