@@ -6,9 +6,11 @@ import io.greenstat.config.ConfigException;
 import io.greenstat.schema.Columns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -19,14 +21,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes a synthetic panel as Parquet partitioned by year, plus {@code truth.json}.
  *
- * <p>Layout: {@code <output>/year=YYYY/part-00000.snappy.parquet} (one file per year up to 2.5
- * million firms, then one per 2.5 million firms), rows sorted by {@code firm_id}, and {@code
- * <output>/truth.json}. No {@code _SUCCESS}, no {@code .crc} files: the same options give the same
- * bytes. Readers that point Spark at the root should pass {@code pathGlobFilter=*.parquet} (or read
- * the {@code year=} directories), since {@code truth.json} is not Parquet.
+ * <p>Layout: {@code <output>/year=YYYY/part-00000.snappy.parquet} (one file per year for each
+ * million firms: {@code part-00000}, {@code part-00001}, ...) and {@code <output>/truth.json}.
+ * Within a file the rows are in the generator's firm order (a scrambled order of {@code firm_id}),
+ * the two rows of a planted duplicate next to each other. No {@code _SUCCESS}, no {@code .crc}
+ * files: the same options give the same bytes.
+ *
+ * <p>{@code truth.json} is not Parquet: readers that point Spark at the root should pass {@code
+ * pathGlobFilter=*.parquet} (or list the {@code year=} directories).
  */
 public final class GenerateJob {
   private static final Logger LOG = LoggerFactory.getLogger(GenerateJob.class);
+
+  private static final List<String> NO_DICTIONARY =
+      List.of(
+          Columns.FIRM_ID,
+          Columns.REVENUE_YUAN,
+          Columns.ADDED_VALUE_YUAN,
+          Columns.ENERGY_TCE,
+          Columns.WATER_M3,
+          Columns.CO2_T);
 
   private GenerateJob() {}
 
@@ -47,13 +61,18 @@ public final class GenerateJob {
               .sortWithinPartitions(
                   col(Columns.YEAR), col(PanelBuilder.FIRM), col(PanelBuilder.COPY))
               .drop(PanelBuilder.FIRM, PanelBuilder.COPY);
-      panel
-          .write()
-          .mode(SaveMode.Overwrite)
-          .option("compression", "snappy")
-          .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
-          .partitionBy(Columns.YEAR)
-          .parquet(outputPath);
+      DataFrameWriter<Row> writer =
+          panel
+              .write()
+              .mode(SaveMode.Overwrite)
+              .option("compression", "snappy")
+              .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+      // Ids and measures are (nearly) unique per file: a dictionary would only be built and
+      // thrown away. The codes keep theirs.
+      for (String column : NO_DICTIONARY) {
+        writer = writer.option("parquet.enable.dictionary#" + column, "false");
+      }
+      writer.partitionBy(Columns.YEAR).parquet(outputPath);
       int files = OutputFiles.normalise(fs, root);
       TruthFile.write(OutputFiles.raw(fs), root, options);
       long rows = spark.read().option("pathGlobFilter", "*.parquet").parquet(outputPath).count();

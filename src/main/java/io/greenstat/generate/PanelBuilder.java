@@ -14,7 +14,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.rint;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.shiftrightunsigned;
@@ -27,7 +26,9 @@ import io.greenstat.schema.Columns;
 import io.greenstat.schema.IndustryCatalog;
 import io.greenstat.schema.ProvinceCatalog;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.apache.spark.sql.Column;
@@ -43,16 +44,19 @@ import org.apache.spark.sql.SparkSession;
  * division, codes, province, id, size, growth, factors) are derived once, then the row is exploded
  * over the years from entry to exit and the yearly values are derived. Every random draw is a
  * uniform made from {@code xxhash64(seed, firm, [year,] salt)}, so the values depend on the seed,
- * the firm and the year only, never on partitioning or task order. Normal draws use Box-Muller on
- * two such uniforms, clamped to ±{@value #Z_CLAMP}.
+ * the firm and the year only, never on partitioning or task order. The per-firm normal draws use
+ * Box-Muller on two such uniforms, clamped to ±{@value #Z_CLAMP}; the small yearly noises are
+ * triangular (sum of two uniforms), which is cheaper per row.
  *
  * <p>The model, per firm i in division d and year t (t0 = first year):
  *
  * <ul>
- *   <li>revenue = exp(μ + shift_d + σ·z_i + g_i·(t − entry_i) + ε_it), g_i ~ N(5%, 5%);
+ *   <li>revenue = exp(μ + shift_d + σ·z_i + g_i·(t − entry_i) + ε_it), g_i ~ N(5%, 5%), rounded to
+ *       cents and at least {@value #MIN_REVENUE_YUAN} yuan;
  *   <li>added value = revenue × VA/revenue_d × firm factor × year noise, in [2%, 90%] of revenue;
- *   <li>energy = VA/10⁴ × base_d × (1 + rate_d)^(t − t0) × F_i × n_it, with F_i (time-invariant)
- *       and n_it log-normal with mean 1; water likewise with its own base, rate and factors;
+ *   <li>energy = VA/10⁴ × base_d × (1 + rate_d)^(t − t0) × F_i × n_it, with F_i time-invariant and
+ *       log-normal, n_it = 1 + sd·triangular, both with mean 1; water likewise with its own base,
+ *       rate and factors;
  *   <li>CO2 = energy × tCO2/tce_d × noise, null for about {@value #CO2_MISSING_SHARE} of firms.
  * </ul>
  *
@@ -126,16 +130,20 @@ final class PanelBuilder {
   private static final String WATER_FIRM = "_water_firm";
   private static final String CO2_MISSING = "_co2_missing";
   private static final String PARAMS = "_params";
-  private static final String REVENUE_NOISE = "_revenue_noise";
-  private static final String VA_NOISE = "_va_noise";
-  private static final String ENERGY_NOISE = "_energy_noise";
-  private static final String WATER_NOISE = "_water_noise";
-  private static final String CO2_NOISE = "_co2_noise";
   private static final String SPARE = "_spare";
   private static final String ENERGY_RAW = "_energy_raw";
   private static final String DEFECT = "_defect";
   private static final String VARIANT = "_variant";
-  private static final String UNIFORM = "_uniform";
+  private static final String U_DIVISION = "_u_division";
+  private static final String U_SWITCH_DIVISION = "_u_switch_division";
+  private static final String U_CODE_DIGITS = "_u_code_digits";
+  private static final String U_PROVINCE = "_u_province";
+  private static final String LOG_SIZE = "_log_size";
+  private static final String GROWTH_RATE = "_growth_rate";
+  private static final String VA_FACTOR = "_va_factor";
+  private static final String ENERGY_FACTOR = "_energy_factor";
+  private static final String WATER_FACTOR = "_water_factor";
+  private static final String SPLIT = "_split";
   private static final String RADIUS = "_radius";
   private static final String ANGLE = "_angle";
 
@@ -160,12 +168,13 @@ final class PanelBuilder {
   private static final int S_VA_ENERGY_FIRM = 19; // and 20
   private static final int S_WATER_FIRM = 21; // and 22
   private static final int S_CO2_MISSING = 23;
-  private static final int S_REVENUE_VA_YEAR = 24; // and 25
-  private static final int S_ENERGY_WATER_YEAR = 26; // and 27
-  private static final int S_CO2_YEAR = 28; // and 29
-  private static final int S_DEFECT = 30;
-  private static final int S_DEFECT_CLASS = 31;
-  private static final int S_DEFECT_VARIANT = 32;
+  private static final int S_REVENUE_YEAR = 24; // and 25
+  private static final int S_VA_YEAR = 26; // and 27
+  private static final int S_ENERGY_YEAR = 28; // and 29
+  private static final int S_WATER_YEAR = 30; // and 31
+  private static final int S_CO2_YEAR = 32; // and 33
+  private static final int S_DEFECT = 34;
+  private static final int S_DEFECT_VARIANT = 35;
 
   private final GeneratorOptions options;
   private final List<DivisionProfiles.Profile> profiles;
@@ -221,84 +230,97 @@ final class PanelBuilder {
 
   Dataset<Row> firmAttributes(Dataset<Row> rows) {
     int nDivisions = DivisionProfiles.INDUSTRIAL.size();
-    rows =
-        rows.withColumn(ENTRY, entryYear())
-            .withColumn(EXIT, exitYear())
-            .withColumn(OOS, col(FIRM).geq(lit(41L)).and(u(S_OUT_OF_SCOPE).lt(OUT_OF_SCOPE_SHARE)));
+    // Stage 1: draws and values that need only the firm number.
+    Map<String, Column> stage = new LinkedHashMap<>();
+    stage.put(ENTRY, entryYear());
+    stage.put(OOS, col(FIRM).geq(lit(41L)).and(u(S_OUT_OF_SCOPE).lt(OUT_OF_SCOPE_SHARE)));
+    stage.put(U_DIVISION, u(S_DIVISION));
+    stage.put(U_SWITCH_DIVISION, u(S_SWITCH_DIVISION));
+    stage.put(U_CODE_DIGITS, u(S_CODE_DIGITS));
+    stage.put(U_PROVINCE, u(S_PROVINCE));
+    stage.put(CITY, floor(u(S_CITY).multiply(15)).plus(1).cast("int"));
+    stage.put(DISTRICT, floor(u(S_DISTRICT).multiply(20)).plus(1).cast("int"));
+    stage.put(ORG, orgNumber());
+    normalInputs(stage, S_SIZE_GROWTH, false);
+    normalInputs(stage, S_VA_ENERGY_FIRM, false);
+    normalInputs(stage, S_WATER_FIRM, false);
+    stage.put(CO2_MISSING, u(S_CO2_MISSING).lt(CO2_MISSING_SHARE));
+    rows = splitPoint(rows.withColumns(stage));
 
-    // Division: firms 0-40 one per division, the others share-weighted; a few switch later.
-    rows =
-        rows.withColumn(UNIFORM, u(S_DIVISION))
-            .withColumn(
-                DIV0,
-                when(col(FIRM).lt(lit(41L)), col(FIRM).cast("int"))
-                    .otherwise(pick(col(UNIFORM), divisionWeights())))
-            .withColumn(UNIFORM, u(S_SWITCH_DIVISION))
-            .withColumn(DRAWN, pick(col(UNIFORM), divisionWeights()))
-            .withColumn(
-                DIV1,
-                when(col(DRAWN).equalTo(col(DIV0)), col(DIV0).plus(1).mod(lit(nDivisions)))
-                    .otherwise(col(DRAWN)))
-            .withColumn(
-                SWITCH_YEAR,
-                when(
-                    not(col(OOS))
-                        .and(u(S_SWITCH).lt(DIVISION_SWITCH_SHARE))
-                        .and(col(EXIT).gt(col(ENTRY))),
-                    col(ENTRY)
-                        .plus(1)
-                        .plus(
-                            floor(u(S_SWITCH_YEAR).multiply(col(EXIT).minus(col(ENTRY))))
-                                .cast("int"))));
-
-    // Industry codes before and after a switch: division, then maybe group and class digits.
-    Column digits = u(S_CODE_DIGITS);
+    // Stage 2: exit year, first division (firms 0-40 one per division), the division a switching
+    // firm moves to, code suffix (group and class digits), province (firms 0-30 one each).
     Column group = floor(u(S_GROUP_DIGIT).multiply(9)).plus(1).cast("string");
     Column klass = floor(u(S_CLASS_DIGIT).multiply(10)).cast("string");
-    rows =
-        rows.withColumn(UNIFORM, digits)
-            .withColumn(
-                SUFFIX,
-                when(col(UNIFORM).lt(FOUR_DIGIT_CODE_SHARE), concat(group, klass))
-                    .when(col(UNIFORM).lt(FOUR_DIGIT_CODE_SHARE + THREE_DIGIT_CODE_SHARE), group)
-                    .otherwise(lit("")))
-            .withColumn(
-                CODE0,
-                concat(
-                    when(col(OOS), outOfScopeCode()).otherwise(divisionCode(col(DIV0))),
-                    col(SUFFIX)))
-            .withColumn(CODE1, concat(divisionCode(col(DIV1)), col(SUFFIX)));
+    Column digits = col(U_CODE_DIGITS);
+    stage = new LinkedHashMap<>();
+    stage.put(EXIT, exitYear());
+    stage.put(
+        DIV0,
+        when(col(FIRM).lt(lit(41L)), col(FIRM).cast("int"))
+            .otherwise(pick(col(U_DIVISION), divisionWeights())));
+    stage.put(DRAWN, pick(col(U_SWITCH_DIVISION), divisionWeights()));
+    stage.put(
+        SUFFIX,
+        when(digits.lt(FOUR_DIGIT_CODE_SHARE), concat(group, klass))
+            .when(digits.lt(FOUR_DIGIT_CODE_SHARE + THREE_DIGIT_CODE_SHARE), group)
+            .otherwise(lit("")));
+    stage.put(
+        PROVINCE,
+        when(col(FIRM).lt(lit(31L)), col(FIRM).cast("int"))
+            .otherwise(pick(col(U_PROVINCE), provinceWeights())));
+    normals(stage, S_SIZE_GROWTH, SIZE, GROWTH);
+    normals(stage, S_VA_ENERGY_FIRM, VA_FIRM, ENERGY_FIRM);
+    normals(stage, S_WATER_FIRM, WATER_FIRM, SPARE);
+    rows = splitPoint(rows.withColumns(stage));
 
-    // Province (firms 0-30 one per province) and the firm id, whose region lies in it.
-    rows =
-        rows.withColumn(UNIFORM, u(S_PROVINCE))
-            .withColumn(
-                PROVINCE,
-                when(col(FIRM).lt(lit(31L)), col(FIRM).cast("int"))
-                    .otherwise(pick(col(UNIFORM), provinceWeights())))
-            .withColumn(
-                Columns.PROVINCE_CODE, element_at(strings(provinces), col(PROVINCE).plus(1)))
-            .withColumn(CITY, floor(u(S_CITY).multiply(15)).plus(1).cast("int"))
-            .withColumn(DISTRICT, floor(u(S_DISTRICT).multiply(20)).plus(1).cast("int"))
-            .withColumn(ORG, orgNumber())
-            .withColumn(Columns.FIRM_ID, firmId());
-
-    // Time-invariant size, growth and factors.
+    // Stage 3: switch year and second division, codes, province code, size, growth, factors.
+    stage = new LinkedHashMap<>();
+    stage.put(
+        SWITCH_YEAR,
+        when(
+            not(col(OOS)).and(u(S_SWITCH).lt(DIVISION_SWITCH_SHARE)).and(col(EXIT).gt(col(ENTRY))),
+            col(ENTRY)
+                .plus(1)
+                .plus(floor(u(S_SWITCH_YEAR).multiply(col(EXIT).minus(col(ENTRY)))).cast("int"))));
+    Column div1 =
+        when(col(DRAWN).equalTo(col(DIV0)), col(DIV0).plus(1).mod(lit(nDivisions)))
+            .otherwise(col(DRAWN));
+    stage.put(DIV1, div1);
+    stage.put(
+        CODE0,
+        concat(when(col(OOS), outOfScopeCode()).otherwise(divisionCode(col(DIV0))), col(SUFFIX)));
+    stage.put(CODE1, concat(divisionCode(div1), col(SUFFIX)));
+    stage.put(Columns.PROVINCE_CODE, element_at(strings(provinces), col(PROVINCE).plus(1)));
     Column sizeShift =
         param(DivisionProfiles.Profile::sizeShift, when(col(OOS), lit(41)).otherwise(col(DIV0)));
-    rows = withNormals(rows, S_SIZE_GROWTH, false, SIZE, GROWTH);
-    rows =
-        rows.withColumn(
-                SIZE,
-                lit(REVENUE_LOG_MEAN).plus(sizeShift).plus(col(SIZE).multiply(REVENUE_LOG_SD)))
-            .withColumn(GROWTH, lit(GROWTH_MEAN).plus(col(GROWTH).multiply(GROWTH_SD)));
-    rows = withNormals(rows, S_VA_ENERGY_FIRM, false, VA_FIRM, ENERGY_FIRM);
-    rows = withNormals(rows, S_WATER_FIRM, false, WATER_FIRM, SPARE);
-    return rows.withColumn(VA_FIRM, meanOne(col(VA_FIRM), VA_RATIO_FIRM_SD))
-        .withColumn(ENERGY_FIRM, meanOne(col(ENERGY_FIRM), INTENSITY_FIRM_SD))
-        .withColumn(WATER_FIRM, meanOne(col(WATER_FIRM), INTENSITY_FIRM_SD))
-        .withColumn(CO2_MISSING, u(S_CO2_MISSING).lt(CO2_MISSING_SHARE))
-        .drop(UNIFORM, DRAWN, SUFFIX, CITY, DISTRICT, ORG, PROVINCE, SPARE);
+    stage.put(
+        LOG_SIZE, lit(REVENUE_LOG_MEAN).plus(sizeShift).plus(col(SIZE).multiply(REVENUE_LOG_SD)));
+    stage.put(GROWTH_RATE, lit(GROWTH_MEAN).plus(col(GROWTH).multiply(GROWTH_SD)));
+    stage.put(VA_FACTOR, meanOne(col(VA_FIRM), VA_RATIO_FIRM_SD));
+    stage.put(ENERGY_FACTOR, meanOne(col(ENERGY_FIRM), INTENSITY_FIRM_SD));
+    stage.put(WATER_FACTOR, meanOne(col(WATER_FIRM), INTENSITY_FIRM_SD));
+    rows = rows.withColumns(stage);
+
+    // Stage 4: the firm id, whose region lies in the province.
+    return rows.withColumn(Columns.FIRM_ID, firmId())
+        .select(
+            col(FIRM),
+            col(ENTRY),
+            col(EXIT),
+            col(OOS),
+            col(DIV0),
+            col(DIV1),
+            col(SWITCH_YEAR),
+            col(CODE0),
+            col(CODE1),
+            col(Columns.PROVINCE_CODE),
+            col(Columns.FIRM_ID),
+            col(LOG_SIZE),
+            col(GROWTH_RATE),
+            col(VA_FACTOR),
+            col(ENERGY_FACTOR),
+            col(WATER_FACTOR),
+            col(CO2_MISSING));
   }
 
   private Column entryYear() {
@@ -317,6 +339,16 @@ final class PanelBuilder {
         .otherwise(
             col(ENTRY)
                 .plus(floor(u(S_EXIT_YEAR).multiply(lit(last + 1).minus(col(ENTRY)))).cast("int")));
+  }
+
+  /**
+   * A code-generation split point: an explode of a one-element array. Spark compiles a whole chain
+   * of projections into one Java method, and the JVM does not JIT-compile methods over 8000 bytes
+   * of bytecode (they run interpreted, several times slower); a generator uses all its input
+   * columns, so Spark puts the code below it into a method of its own.
+   */
+  private static Dataset<Row> splitPoint(Dataset<Row> rows) {
+    return rows.withColumn(SPLIT, explode(array(lit(0)))).drop(SPLIT);
   }
 
   /** The division code of a parameter index (index 41, "--", is never used for a code). */
@@ -392,78 +424,104 @@ final class PanelBuilder {
   // ---- Per firm-year ----
 
   Dataset<Row> yearValues(Dataset<Row> rows) {
-    int first = options.firstYear();
-    rows =
-        rows.withColumn(
-                PARAMS,
-                when(col(OOS), lit(41))
-                    .when(col(Columns.YEAR).geq(col(SWITCH_YEAR)), col(DIV1))
-                    .otherwise(col(DIV0)))
-            .withColumn(
-                Columns.INDUSTRY_CODE,
-                when(col(Columns.YEAR).geq(col(SWITCH_YEAR)), col(CODE1)).otherwise(col(CODE0)));
-    rows = withNormals(rows, S_REVENUE_VA_YEAR, true, REVENUE_NOISE, VA_NOISE);
-    rows = withNormals(rows, S_ENERGY_WATER_YEAR, true, ENERGY_NOISE, WATER_NOISE);
-    rows = withNormals(rows, S_CO2_YEAR, true, CO2_NOISE, SPARE);
+    Map<String, Column> stage = new LinkedHashMap<>();
+    stage.put(
+        PARAMS,
+        when(col(OOS), lit(41))
+            .when(col(Columns.YEAR).geq(col(SWITCH_YEAR)), col(DIV1))
+            .otherwise(col(DIV0)));
+    stage.put(
+        Columns.INDUSTRY_CODE,
+        when(col(Columns.YEAR).geq(col(SWITCH_YEAR)), col(CODE1)).otherwise(col(CODE0)));
+    rows = rows.withColumns(stage);
 
     Column logRevenue =
-        col(SIZE)
-            .plus(col(GROWTH).multiply(col(Columns.YEAR).minus(col(ENTRY))))
-            .plus(col(REVENUE_NOISE).multiply(REVENUE_YEAR_SD));
+        col(LOG_SIZE)
+            .plus(col(GROWTH_RATE).multiply(col(Columns.YEAR).minus(col(ENTRY))))
+            .plus(triangular(S_REVENUE_YEAR).multiply(REVENUE_YEAR_SD));
     Column vaRatio =
         least(
             greatest(
                 param(DivisionProfiles.Profile::vaRatio, col(PARAMS))
-                    .multiply(col(VA_FIRM))
-                    .multiply(meanOne(col(VA_NOISE), VA_RATIO_YEAR_SD)),
+                    .multiply(col(VA_FACTOR))
+                    .multiply(yearNoise(S_VA_YEAR, VA_RATIO_YEAR_SD)),
                 lit(VA_RATIO_MIN)),
             lit(VA_RATIO_MAX));
-    Column t = col(Columns.YEAR).minus(lit(first));
+    rows =
+        rows.withColumn(
+                Columns.REVENUE_YUAN, roundTo(greatest(exp(logRevenue), lit(MIN_REVENUE_YUAN)), 2))
+            .withColumn(
+                Columns.ADDED_VALUE_YUAN, roundTo(col(Columns.REVENUE_YUAN).multiply(vaRatio), 2));
+
     Column va10k = col(Columns.ADDED_VALUE_YUAN).divide(10_000d);
     Column energy =
         va10k
-            .multiply(param(DivisionProfiles.Profile::energyIntensity, col(PARAMS)))
             .multiply(
-                pow(lit(1d).plus(param(DivisionProfiles.Profile::energyRate, col(PARAMS))), t))
-            .multiply(col(ENERGY_FIRM))
-            .multiply(meanOne(col(ENERGY_NOISE), INTENSITY_YEAR_SD));
+                trend(
+                    DivisionProfiles.Profile::energyIntensity,
+                    DivisionProfiles.Profile::energyRate))
+            .multiply(col(ENERGY_FACTOR))
+            .multiply(yearNoise(S_ENERGY_YEAR, INTENSITY_YEAR_SD));
     Column water =
         va10k
-            .multiply(param(DivisionProfiles.Profile::waterIntensity, col(PARAMS)))
-            .multiply(pow(lit(1d).plus(param(DivisionProfiles.Profile::waterRate, col(PARAMS))), t))
-            .multiply(col(WATER_FIRM))
-            .multiply(meanOne(col(WATER_NOISE), INTENSITY_YEAR_SD));
+            .multiply(
+                trend(
+                    DivisionProfiles.Profile::waterIntensity, DivisionProfiles.Profile::waterRate))
+            .multiply(col(WATER_FACTOR))
+            .multiply(yearNoise(S_WATER_YEAR, INTENSITY_YEAR_SD));
+    rows = rows.withColumn(ENERGY_RAW, energy);
     Column co2 =
         when(
             not(col(CO2_MISSING)),
             roundTo(
                 col(ENERGY_RAW)
                     .multiply(param(DivisionProfiles.Profile::co2PerTce, col(PARAMS)))
-                    .multiply(meanOne(col(CO2_NOISE), CO2_YEAR_SD)),
+                    .multiply(yearNoise(S_CO2_YEAR, CO2_YEAR_SD)),
                 3));
-    return rows.withColumn(
-            Columns.REVENUE_YUAN, roundTo(greatest(exp(logRevenue), lit(MIN_REVENUE_YUAN)), 2))
-        .withColumn(
-            Columns.ADDED_VALUE_YUAN, roundTo(col(Columns.REVENUE_YUAN).multiply(vaRatio), 2))
-        .withColumn(ENERGY_RAW, energy)
-        .withColumn(Columns.ENERGY_TCE, roundTo(col(ENERGY_RAW), 3))
-        .withColumn(Columns.WATER_M3, roundTo(water, 1))
-        .withColumn(Columns.CO2_T, co2);
+    stage = new LinkedHashMap<>();
+    stage.put(Columns.ENERGY_TCE, roundTo(col(ENERGY_RAW), 3));
+    stage.put(Columns.WATER_M3, roundTo(water, 1));
+    stage.put(Columns.CO2_T, co2);
+    return rows.withColumns(stage);
+  }
+
+  /**
+   * The planted intensity of the row's division and year, base × (1 + rate)^(year − first year): a
+   * lookup in a table computed here (with {@link StrictMath}, so on every JVM the same).
+   */
+  private Column trend(
+      ToDoubleFunction<DivisionProfiles.Profile> base,
+      ToDoubleFunction<DivisionProfiles.Profile> rate) {
+    int first = options.firstYear();
+    int years = options.lastYear() - first + 1;
+    double[] table = new double[profiles.size() * years];
+    for (int p = 0; p < profiles.size(); p++) {
+      DivisionProfiles.Profile profile = profiles.get(p);
+      for (int t = 0; t < years; t++) {
+        table[p * years + t] =
+            base.applyAsDouble(profile) * StrictMath.pow(1 + rate.applyAsDouble(profile), t);
+      }
+    }
+    Column index = col(PARAMS).multiply(years).plus(col(Columns.YEAR).minus(first));
+    return element_at(lit(table), index.plus(1));
   }
 
   // ---- Defects ----
 
   Dataset<Row> plantDefects(Dataset<Row> rows) {
     DefectClass[] classes = DefectClass.values();
-    Column defect =
-        options.defectRate() > 0
-            ? when(
-                uy(S_DEFECT).lt(options.defectRate()),
-                floor(uy(S_DEFECT_CLASS).multiply(classes.length)).cast("int"))
-            : lit(null).cast("int");
-    rows =
-        rows.withColumn(DEFECT, defect)
-            .withColumn(VARIANT, floor(uy(S_DEFECT_VARIANT).multiply(4)).cast("int"));
+    double rate = options.defectRate();
+    if (rate > 0) {
+      // Given u < rate, u / rate is uniform on [0, 1): it picks the class.
+      Column u = uy(S_DEFECT);
+      rows =
+          rows.withColumn(
+                  DEFECT,
+                  when(u.lt(rate), floor(u.divide(rate).multiply(classes.length)).cast("int")))
+              .withColumn(VARIANT, floor(uy(S_DEFECT_VARIANT).multiply(4)).cast("int"));
+    } else {
+      rows = rows.withColumn(DEFECT, lit(null).cast("int")).withColumn(VARIANT, lit(0));
+    }
     Column duplicated = is(DefectClass.EXACT_DUPLICATE).or(is(DefectClass.CONFLICTING_DUPLICATE));
     rows =
         rows.withColumn(
@@ -620,19 +678,36 @@ final class PanelBuilder {
     return shiftrightunsigned(hash, 11).cast("double").plus(0.5).multiply(0x1.0p-53);
   }
 
-  /**
-   * Adds two independent standard normals (Box-Muller on the uniforms of {@code salt} and {@code
-   * salt + 1}), each clamped to ±{@value #Z_CLAMP}.
-   */
-  private Dataset<Row> withNormals(
-      Dataset<Row> rows, int salt, boolean perYear, String first, String second) {
+  /** Adds the Box-Muller inputs for the normals of {@code salt} to a stage. */
+  private void normalInputs(Map<String, Column> stage, int salt, boolean perYear) {
     Column u1 = perYear ? uy(salt) : u(salt);
     Column u2 = perYear ? uy(salt + 1) : u(salt + 1);
-    return rows.withColumn(RADIUS, sqrt(log(u1).multiply(-2d)))
-        .withColumn(ANGLE, u2.multiply(2 * Math.PI))
-        .withColumn(first, clamp(col(RADIUS).multiply(cos(col(ANGLE)))))
-        .withColumn(second, clamp(col(RADIUS).multiply(sin(col(ANGLE)))))
-        .drop(RADIUS, ANGLE);
+    stage.put(RADIUS + salt, sqrt(log(u1).multiply(-2d)));
+    stage.put(ANGLE + salt, u2.multiply(2 * Math.PI));
+  }
+
+  /**
+   * Adds two independent standard normals from the inputs of {@link #normalInputs} (added in an
+   * earlier stage), each clamped to ±{@value #Z_CLAMP}.
+   */
+  private static void normals(Map<String, Column> stage, int salt, String first, String second) {
+    Column radius = col(RADIUS + salt);
+    Column angle = col(ANGLE + salt);
+    stage.put(first, clamp(radius.multiply(cos(angle))));
+    stage.put(second, clamp(radius.multiply(sin(angle))));
+  }
+
+  /**
+   * A cheap zero-mean, unit-variance noise for the yearly variation: (u1 + u2 − 1)·√6 is triangular
+   * on [−√6, √6]. The yearly noises are small, so their shape does not matter.
+   */
+  private Column triangular(int salt) {
+    return uy(salt).plus(uy(salt + 1)).minus(1d).multiply(Math.sqrt(6));
+  }
+
+  /** A yearly factor with mean exactly 1 and standard deviation {@code sd} (< 0.4, so > 0). */
+  private Column yearNoise(int salt, double sd) {
+    return lit(1d).plus(triangular(salt).multiply(sd));
   }
 
   private static Column clamp(Column z) {

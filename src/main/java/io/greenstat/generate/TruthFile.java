@@ -101,6 +101,11 @@ final class TruthFile {
     model.put("va_ratio_max", PanelBuilder.VA_RATIO_MAX);
     model.put("intensity_firm_factor_sd", PanelBuilder.INTENSITY_FIRM_SD);
     model.put("intensity_year_noise_sd", PanelBuilder.INTENSITY_YEAR_SD);
+    model.put(
+        "noise_shapes",
+        "firm-level draws (size, growth, VA ratio and intensity factors) are normal, clamped to"
+            + " +-normal_clamp sd, factors log-normal with mean 1; yearly noises are triangular"
+            + " with mean 1 (factors) or 0 (log revenue)");
     model.put("co2_year_noise_sd", PanelBuilder.CO2_YEAR_SD);
     model.put("co2_missing_firm_share", PanelBuilder.CO2_MISSING_SHARE);
     model.put("normal_clamp", PanelBuilder.Z_CLAMP);

@@ -196,8 +196,11 @@ class GenerateJobTest {
         }
       }
     }
-    assertTrue(energyEi6 / energyAll > 0.80, "EI6 energy share " + energyEi6 / energyAll);
     double vaShare = vaEi6 / vaAll;
+    System.out.printf(
+        "GenerateJobTest: above-threshold share %.3f, EI6 energy share %.3f, EI6 VA share %.3f%n",
+        aboveShare, energyEi6 / energyAll, vaShare);
+    assertTrue(energyEi6 / energyAll > 0.80, "EI6 energy share " + energyEi6 / energyAll);
     assertTrue(vaShare > 0.20 && vaShare < 0.40, "EI6 VA share " + vaShare);
 
     Set<String> divisions =
