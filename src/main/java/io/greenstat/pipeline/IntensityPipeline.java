@@ -111,6 +111,9 @@ public final class IntensityPipeline {
               GroupRollup.rollUp(tallies, industries, settings.energyIntensiveDivisions()));
       phase.done("Rolled up {} industry_year rows", industryYears.size());
 
+      // Everything but the quarantine rows is on the driver now, and those come from the
+      // persisted pass: only here may an object-store output replace an earlier run's files.
+      publisher.startWriting();
       writeQuarantine(publisher, OnePass.quarantinedRows(onePass), accounting, settings);
       phase.done("Wrote {} quarantined rows", accounting.rowsQuarantined());
 
