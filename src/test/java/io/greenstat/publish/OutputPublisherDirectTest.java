@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.greenstat.config.ConfigException;
-import io.greenstat.publish.OutputPublisher.Mode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Both publishing modes on the local file system: staged (rename into place) and direct (the
- * object-store way, here forced on local disk so that it can be checked without S3; the S3 round
- * trip is {@code S3RoundTripIT}).
+ * Direct publishing (the object-store way), here on the local file system so that it can be checked
+ * without S3 (the S3 round trip is {@code S3RoundTripIT}); and that the staged way is unchanged
+ * beside it.
  */
-class OutputPublisherTest {
+class OutputPublisherDirectTest {
   @TempDir Path tmp;
 
   private final Configuration conf = new Configuration();
@@ -44,18 +43,22 @@ class OutputPublisherTest {
   }
 
   @Test
-  void objectStoreSchemesAreWrittenDirectly() {
-    assertEquals(Mode.DIRECT, OutputPublisher.modeFor("s3a"));
-    assertEquals(Mode.DIRECT, OutputPublisher.modeFor("gs"));
-    assertEquals(Mode.STAGED, OutputPublisher.modeFor("file"));
-    assertEquals(Mode.STAGED, OutputPublisher.modeFor("hdfs"));
-    assertEquals(Mode.STAGED, OutputPublisher.modeFor("abfs"));
+  void objectStoresAreWrittenDirectly() {
+    assertTrue(OutputPublisher.isObjectStore("s3a://bucket/out/run_date=2026-11-29", conf));
+    assertTrue(OutputPublisher.isObjectStore("gs://bucket/out", conf));
+    assertFalse(OutputPublisher.isObjectStore("/data/out", conf));
+    assertFalse(OutputPublisher.isObjectStore("file:///data/out", conf));
+    assertFalse(OutputPublisher.isObjectStore("hdfs://nn/out", conf));
+    assertFalse(OutputPublisher.isObjectStore("abfs://c@account.dfs.core.windows.net/out", conf));
+    Configuration s3Default = new Configuration();
+    s3Default.set("fs.defaultFS", "s3a://bucket");
+    assertTrue(OutputPublisher.isObjectStore("/out", s3Default), "scheme of the default FS");
   }
 
   @Test
   void directRunWritesUnderTheOutputWithSuccessLast() throws IOException {
     Path out = tmp.resolve("run_date=2026-11-29");
-    OutputPublisher p = OutputPublisher.begin(out.toString(), conf, Mode.DIRECT);
+    OutputPublisher p = OutputPublisher.beginDirect(out.toString(), conf);
     assertFalse(Files.exists(out), "nothing is written before startWriting");
     p.startWriting();
     p.writeText("summary.json", "{}");
@@ -71,7 +74,7 @@ class OutputPublisherTest {
   void directRunDeletesAnEarlierOutputOnlyWhenItStartsWriting() throws IOException {
     Path out = tmp.resolve("out");
     earlierOutput(out);
-    OutputPublisher p = OutputPublisher.begin(out.toString(), conf, Mode.DIRECT);
+    OutputPublisher p = OutputPublisher.beginDirect(out.toString(), conf);
     assertTrue(Files.exists(out.resolve("tables/old.csv")), "untouched until results are ready");
     assertTrue(Files.exists(out.resolve(OutputPublisher.SUCCESS)));
     p.startWriting();
@@ -88,7 +91,7 @@ class OutputPublisherTest {
   void directRunFailingBeforeWritingLeavesTheEarlierOutput() throws IOException {
     Path out = tmp.resolve("out");
     earlierOutput(out);
-    OutputPublisher p = OutputPublisher.begin(out.toString(), conf, Mode.DIRECT);
+    OutputPublisher p = OutputPublisher.beginDirect(out.toString(), conf);
     p.abort();
     assertEquals("old", Files.readString(out.resolve("tables/old.csv")));
     assertTrue(Files.exists(out.resolve(OutputPublisher.SUCCESS)));
@@ -97,7 +100,7 @@ class OutputPublisherTest {
   @Test
   void directRunFailingWhileWritingLeavesNoSuccessAndCleansUp() throws IOException {
     Path out = tmp.resolve("out");
-    OutputPublisher p = OutputPublisher.begin(out.toString(), conf, Mode.DIRECT);
+    OutputPublisher p = OutputPublisher.beginDirect(out.toString(), conf);
     p.startWriting();
     p.writeText("report.html", "half");
     p.abort();
@@ -111,7 +114,7 @@ class OutputPublisherTest {
     Files.createDirectories(out.resolve("quarantine"));
     Files.writeString(out.resolve("quarantine/part-00000.parquet"), "x");
     Files.writeString(out.resolve(OutputPublisher.IN_PROGRESS), "run abc");
-    OutputPublisher p = OutputPublisher.begin(out.toString(), conf, Mode.DIRECT);
+    OutputPublisher p = OutputPublisher.beginDirect(out.toString(), conf);
     p.startWriting();
     assertFalse(Files.exists(out.resolve("quarantine")));
     p.commit();
@@ -125,7 +128,7 @@ class OutputPublisherTest {
     Files.writeString(out.resolve("somebody-elses.csv"), "keep me", StandardCharsets.UTF_8);
     ConfigException e =
         assertThrows(
-            ConfigException.class, () -> OutputPublisher.begin(out.toString(), conf, Mode.DIRECT));
+            ConfigException.class, () -> OutputPublisher.beginDirect(out.toString(), conf));
     assertTrue(e.getMessage().contains("new prefix"), e::getMessage);
     assertEquals("keep me", Files.readString(out.resolve("somebody-elses.csv")));
   }
@@ -134,7 +137,7 @@ class OutputPublisherTest {
   void directRunWritesIntoAnEmptyDirectory() throws IOException {
     Path out = tmp.resolve("out");
     Files.createDirectories(out);
-    OutputPublisher p = OutputPublisher.begin(out.toString(), conf, Mode.DIRECT);
+    OutputPublisher p = OutputPublisher.beginDirect(out.toString(), conf);
     p.startWriting();
     p.commit();
     assertEquals(List.of(OutputPublisher.SUCCESS), names(out));
@@ -142,7 +145,7 @@ class OutputPublisherTest {
 
   @Test
   void nothingIsWrittenBeforeStartWriting() {
-    OutputPublisher p = OutputPublisher.begin(tmp.resolve("out").toString(), conf, Mode.DIRECT);
+    OutputPublisher p = OutputPublisher.beginDirect(tmp.resolve("out").toString(), conf);
     assertThrows(IllegalStateException.class, () -> p.writeText("a", "b"));
     assertThrows(IllegalStateException.class, p::commit);
   }
@@ -152,7 +155,7 @@ class OutputPublisherTest {
     Path out = tmp.resolve("out");
     earlierOutput(out);
     OutputPublisher p = OutputPublisher.begin(out.toString(), conf);
-    assertEquals(Mode.STAGED, p.mode());
+    assertFalse(p.isDirect());
     p.startWriting();
     p.writeText("tables/new.csv", "new");
     assertTrue(Files.exists(out.resolve("tables/old.csv")), "earlier output intact until commit");
