@@ -39,7 +39,7 @@ class StandaloneClusterIT {
   private static final Path DIR = ItEnv.target().resolve("cluster-it");
   private static final Path LOGS = DIR.resolve("logs");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-  private static final Duration RUN_TIMEOUT = Duration.ofSeconds(240);
+  private static final Duration RUN_TIMEOUT = Duration.ofSeconds(300);
 
   private static final List<ChildProcess> cluster = new ArrayList<>();
   private static String masterUrl;

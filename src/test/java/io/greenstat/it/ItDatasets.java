@@ -23,7 +23,7 @@ public final class ItDatasets {
   private ItDatasets() {}
 
   private static final Path ROOT = ItEnv.target().resolve("it-data");
-  private static final Duration TIMEOUT = Duration.ofSeconds(240);
+  private static final Duration TIMEOUT = Duration.ofSeconds(300);
 
   private static Path input;
   private static Path localOutput;

@@ -49,7 +49,7 @@ class S3RoundTripIT {
   private static final Path DIR = ItEnv.target().resolve("s3-it");
   private static final Path LOGS = DIR.resolve("logs");
   private static final String BUCKET = "greenstat-it";
-  private static final Duration RUN_TIMEOUT = Duration.ofSeconds(240);
+  private static final Duration RUN_TIMEOUT = Duration.ofSeconds(300);
 
   private static S3Proxy proxy;
   private static RecordingBlobStore store;
