@@ -32,12 +32,16 @@ public final class TableAssertions {
     m.put("water_m3", r.totals().waterM3());
     m.put("co2_t", r.totals().co2T());
     m.put("co2_firms_reporting", r.totals().co2Firms());
+    m.put("co2_firms_derived", r.totals().co2FirmsDerived());
     m.put("energy_intensity_tce_per_10k_yuan", r.energyIntensity());
     m.put("water_intensity_m3_per_10k_yuan", r.waterIntensity());
     m.put("co2_intensity_t_per_10k_yuan", r.co2Intensity());
     m.put("energy_intensity_yoy_pct", r.energyYoyPct());
     m.put("water_intensity_yoy_pct", r.waterYoyPct());
     m.put("co2_intensity_yoy_pct", r.co2YoyPct());
+    m.put("same_sample_firms", r.sameSample().firms());
+    m.put("energy_intensity_yoy_same_sample_pct", r.energyYoySameSamplePct());
+    m.put("water_intensity_yoy_same_sample_pct", r.waterYoySameSamplePct());
     return m;
   }
 
@@ -48,16 +52,37 @@ public final class TableAssertions {
    */
   public static void assertIndustryYearCsv(
       List<IndustryYear> expected, List<Map<String, String>> csv, double relTol) {
-    Function<Map<String, ?>, String> key =
-        m -> m.get("group_level") + "/" + m.get("industry_code") + "/" + m.get("year");
+    assertIndustryYearCsv(Map.of("", expected), csv, relTol);
+  }
+
+  /**
+   * The same for a province table: expected rows per province code, matched to the CSV's {@code
+   * province_code} column (the empty key matches a table without that column).
+   */
+  public static void assertIndustryYearCsv(
+      Map<String, List<IndustryYear>> expectedByProvince,
+      List<Map<String, String>> csv,
+      double relTol) {
+    Function<Map<String, String>, String> key =
+        m ->
+            m.getOrDefault("province_code", "")
+                + "/"
+                + m.get("group_level")
+                + "/"
+                + m.get("industry_code")
+                + "/"
+                + m.get("year");
     Map<String, Map<String, String>> actualByKey = new LinkedHashMap<>();
     for (Map<String, String> row : csv) {
       actualByKey.put(key.apply(row), row);
     }
     List<String> problems = new ArrayList<>();
-    for (IndustryYear e : expected) {
+    List<Map.Entry<String, IndustryYear>> expected = new ArrayList<>();
+    expectedByProvince.forEach((p, rows) -> rows.forEach(r -> expected.add(Map.entry(p, r))));
+    for (Map.Entry<String, IndustryYear> pe : expected) {
+      IndustryYear e = pe.getValue();
       Map<String, Object> cells = expectedCells(e);
-      String k = cells.get("group_level") + "/" + e.code() + "/" + e.year();
+      String k = pe.getKey() + "/" + cells.get("group_level") + "/" + e.code() + "/" + e.year();
       Map<String, String> actual = actualByKey.remove(k);
       if (actual == null) {
         problems.add("missing row " + k);

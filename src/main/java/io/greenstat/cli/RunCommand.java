@@ -122,8 +122,12 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** Where to open the report: a file:// URL for local output, else the output URI. */
   private static String reportLocation(String outputPath) {
-    if (outputPath.contains("://")) {
+    if (outputPath.startsWith("file:")) {
+      return Path.of(java.net.URI.create(outputPath)).resolve("report.html").toUri().toString();
+    }
+    if (outputPath.contains(":")) {
       return outputPath + "/report.html";
     }
     return Path.of(outputPath).toAbsolutePath().resolve("report.html").toUri().toString();

@@ -16,6 +16,7 @@ import java.util.SortedSet;
  * @param baseYear base year of "change since base year"
  * @param maxQuarantinedShare the quality gate, a share in [0, 1]
  * @param rowsPerQuarantineFile rows per quarantine Parquet file
+ * @param co2DerivedTPerTce tCO2 per tce for firms without {@code co2_t}, or empty: no derivation
  * @param effective every setting's effective value as text, with where it came from
  */
 public record JobSettings(
@@ -27,6 +28,7 @@ public record JobSettings(
     int baseYear,
     double maxQuarantinedShare,
     long rowsPerQuarantineFile,
+    Optional<Double> co2DerivedTPerTce,
     Map<Setting, SettingValue> effective) {
 
   /** An inclusive range of reporting years. */

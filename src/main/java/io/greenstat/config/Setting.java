@@ -40,6 +40,11 @@ public enum Setting {
       "0.05",
       "Largest share of input rows that may be quarantined; above it the run exits 3 and"
           + " publishes nothing."),
+  CO2_DERIVED_T_PER_TCE(
+      "spark.greenstat.co2.derivedTPerTce",
+      "2.66",
+      "tCO2 per tce used to derive CO2 for firms that do not report co2_t (raw coal: 1.9003"
+          + " kgCO2/kg / 0.7143 kgce/kg, DOMAIN §4.2); empty: do not derive."),
   ROWS_PER_QUARANTINE_FILE(
       "spark.greenstat.quarantine.rowsPerFile",
       "1000000",

@@ -104,6 +104,14 @@ public final class SettingsLoader {
       throw invalid(effective, Setting.ROWS_PER_QUARANTINE_FILE, "a whole number >= 1");
     }
     int baseYear = (int) parseLong(effective, Setting.BASE_YEAR);
+    Optional<Double> co2Factor = Optional.empty();
+    if (!value(effective, Setting.CO2_DERIVED_T_PER_TCE).isEmpty()) {
+      double f = parseDouble(effective, Setting.CO2_DERIVED_T_PER_TCE);
+      if (!(f >= 0) || Double.isInfinite(f)) {
+        throw invalid(effective, Setting.CO2_DERIVED_T_PER_TCE, "a finite number >= 0, or empty");
+      }
+      co2Factor = Optional.of(f);
+    }
     return new JobSettings(
         threshold,
         comparison.equals(">="),
@@ -113,6 +121,7 @@ public final class SettingsLoader {
         baseYear,
         share,
         rowsPerFile,
+        co2Factor,
         effective);
   }
 

@@ -14,8 +14,9 @@ import java.util.TreeMap;
  * each division, each section (B, C, D), EI6 and ALL. Plain Java on the driver: the input is a few
  * thousand cells, and sums of sums equal the sums over firms, so nothing is rescanned.
  *
- * <p>Output rows carry sums and intensities; the year-on-year columns are left empty for {@code
- * trends.YearOverYear} to fill. A (group, year) appears only when it has at least one firm.
+ * <p>Output rows carry sums, intensities and the same-sample change (which needs only the row's own
+ * same-sample sums); the plain year-on-year columns are left empty for {@code trends.YearOverYear}
+ * to fill. A (group, year) appears only when it has at least one firm.
  */
 public final class GroupRollup {
   private GroupRollup() {}
@@ -28,20 +29,21 @@ public final class GroupRollup {
 
   public static List<IndustryYear> rollUp(
       List<Tally> tallies, IndustryCatalog catalog, Set<String> energyIntensive) {
-    // (level, code) -> year -> totals
-    Map<GroupLevel, Map<String, Map<Integer, Totals>>> groups = new TreeMap<>();
+    // level -> code -> year -> sums
+    Map<GroupLevel, Map<String, Map<Integer, Cell>>> groups = new TreeMap<>();
     for (Tally t : tallies) {
       if (t.fate() != RowFate.AGGREGATED) {
         continue;
       }
-      add(groups, GroupLevel.DIVISION, t.division(), t.year(), t.totals());
+      Cell cell = new Cell(t.totals(), t.sameSample());
+      add(groups, GroupLevel.DIVISION, t.division(), t.year(), cell);
       catalog
           .division(t.division())
-          .ifPresent(d -> add(groups, GroupLevel.SECTION, d.section(), t.year(), t.totals()));
+          .ifPresent(d -> add(groups, GroupLevel.SECTION, d.section(), t.year(), cell));
       if (energyIntensive.contains(t.division())) {
-        add(groups, GroupLevel.EI6, IndustryCatalog.EI6, t.year(), t.totals());
+        add(groups, GroupLevel.EI6, IndustryCatalog.EI6, t.year(), cell);
       }
-      add(groups, GroupLevel.ALL, IndustryCatalog.ALL, t.year(), t.totals());
+      add(groups, GroupLevel.ALL, IndustryCatalog.ALL, t.year(), cell);
     }
     List<IndustryYear> rows = new ArrayList<>();
     groups.forEach(
@@ -49,15 +51,22 @@ public final class GroupRollup {
             byCode.forEach(
                 (code, byYear) ->
                     byYear.forEach(
-                        (year, totals) ->
-                            rows.add(row(level, code, catalog.name(code), year, totals)))));
+                        (year, cell) ->
+                            rows.add(
+                                row(
+                                    level,
+                                    code,
+                                    catalog.name(code),
+                                    year,
+                                    cell.totals(),
+                                    cell.sameSample())))));
     rows.sort(ORDER);
     return rows;
   }
 
   /** A row with intensities computed from its sums (ratios of sums, per 10 000 yuan). */
   public static IndustryYear row(
-      GroupLevel level, String code, String name, int year, Totals totals) {
+      GroupLevel level, String code, String name, int year, Totals totals, SameSample sameSample) {
     return new IndustryYear(
         level,
         code,
@@ -69,18 +78,28 @@ public final class GroupRollup {
         Ratios.perTenThousandYuan(totals.co2T(), totals.co2AddedValueYuan()),
         null,
         null,
-        null);
+        null,
+        sameSample,
+        sameSample.energyIntensityChangePct(),
+        sameSample.waterIntensityChangePct());
+  }
+
+  /** The sums of one group and year. */
+  private record Cell(Totals totals, SameSample sameSample) {
+    Cell plus(Cell o) {
+      return new Cell(totals.plus(o.totals), sameSample.plus(o.sameSample));
+    }
   }
 
   private static void add(
-      Map<GroupLevel, Map<String, Map<Integer, Totals>>> groups,
+      Map<GroupLevel, Map<String, Map<Integer, Cell>>> groups,
       GroupLevel level,
       String code,
       int year,
-      Totals totals) {
+      Cell cell) {
     groups
         .computeIfAbsent(level, l -> new TreeMap<>())
         .computeIfAbsent(code, c -> new TreeMap<>())
-        .merge(year, totals, Totals::plus);
+        .merge(year, cell, Cell::plus);
   }
 }

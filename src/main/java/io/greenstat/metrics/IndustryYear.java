@@ -14,6 +14,10 @@ package io.greenstat.metrics;
  * @param energyYoyPct percent change of energy intensity against year − 1, null without data
  * @param waterYoyPct percent change of water intensity against year − 1
  * @param co2YoyPct percent change of CO2 intensity against year − 1
+ * @param sameSample sums over the same-sample set of this group and year
+ * @param energyYoySameSamplePct same-sample (同口径) change of energy intensity, percent
+ * @param waterYoySameSamplePct same-sample change of water intensity, percent
+ * @param comparable the figures at constant prices (all null without price indices)
  */
 public record IndustryYear(
     GroupLevel level,
@@ -26,4 +30,93 @@ public record IndustryYear(
     Double co2Intensity,
     Double energyYoyPct,
     Double waterYoyPct,
-    Double co2YoyPct) {}
+    Double co2YoyPct,
+    SameSample sameSample,
+    Double energyYoySameSamplePct,
+    Double waterYoySameSamplePct,
+    ComparablePrices comparable) {
+
+  /** A row without constant-price figures. */
+  public IndustryYear(
+      GroupLevel level,
+      String code,
+      String name,
+      int year,
+      Totals totals,
+      Double energyIntensity,
+      Double waterIntensity,
+      Double co2Intensity,
+      Double energyYoyPct,
+      Double waterYoyPct,
+      Double co2YoyPct,
+      SameSample sameSample,
+      Double energyYoySameSamplePct,
+      Double waterYoySameSamplePct) {
+    this(
+        level,
+        code,
+        name,
+        year,
+        totals,
+        energyIntensity,
+        waterIntensity,
+        co2Intensity,
+        energyYoyPct,
+        waterYoyPct,
+        co2YoyPct,
+        sameSample,
+        energyYoySameSamplePct,
+        waterYoySameSamplePct,
+        ComparablePrices.NONE);
+  }
+
+  /** This row with other constant-price figures. */
+  public IndustryYear withComparable(ComparablePrices c) {
+    return new IndustryYear(
+        level,
+        code,
+        name,
+        year,
+        totals,
+        energyIntensity,
+        waterIntensity,
+        co2Intensity,
+        energyYoyPct,
+        waterYoyPct,
+        co2YoyPct,
+        sameSample,
+        energyYoySameSamplePct,
+        waterYoySameSamplePct,
+        c);
+  }
+
+  /** A row without same-sample figures (for callers that have none). */
+  public IndustryYear(
+      GroupLevel level,
+      String code,
+      String name,
+      int year,
+      Totals totals,
+      Double energyIntensity,
+      Double waterIntensity,
+      Double co2Intensity,
+      Double energyYoyPct,
+      Double waterYoyPct,
+      Double co2YoyPct) {
+    this(
+        level,
+        code,
+        name,
+        year,
+        totals,
+        energyIntensity,
+        waterIntensity,
+        co2Intensity,
+        energyYoyPct,
+        waterYoyPct,
+        co2YoyPct,
+        SameSample.ZERO,
+        null,
+        null);
+  }
+}

@@ -1,5 +1,6 @@
 package io.greenstat.metrics;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -8,7 +9,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.greenstat.ingest.RowFate;
 import io.greenstat.schema.Columns;
-import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,6 +26,7 @@ import org.apache.spark.sql.Row;
  * @param year reporting year (aggregated rows only)
  * @param rows rows in this cell
  * @param totals sums (aggregated rows only; zero otherwise)
+ * @param sameSample sums over the aggregated rows whose firm has a valid record in year − 1
  */
 public record Tally(
     RowFate fate,
@@ -33,19 +35,35 @@ public record Tally(
     String province,
     Integer year,
     long rows,
-    Totals totals) {
+    Totals totals,
+    SameSample sameSample) {
 
   static final String ROWS = "rows";
   static final String CO2_ADDED_VALUE = "co2_added_value_yuan";
+  static final String SS_FIRMS = "same_sample_firms";
+  static final String SS_ENERGY = "same_sample_energy_tce";
+  static final String SS_ADDED_VALUE = "same_sample_added_value_yuan";
+  static final String SS_WATER = "same_sample_water_m3";
+  static final String SS_PRIOR_ENERGY = "same_sample_prior_energy_tce";
+  static final String SS_PRIOR_ADDED_VALUE = "same_sample_prior_added_value_yuan";
+  static final String SS_PRIOR_WATER = "same_sample_prior_water_m3";
 
   /**
-   * Input: classified rows (columns {@code fate, reason, division, province_code, year} and the
-   * numeric input columns). Output: one row per cell with {@code rows}, {@code firms} and the sums,
-   * in yuan, tce, m³ and t.
+   * Input: classified rows (columns {@code fate, reason, division, province_code, year}, the
+   * numeric input columns and {@code prior_year} of {@link PriorYear}). Output: one row per cell
+   * with {@code rows} and the sums, in yuan, tce, m³ and t, and the same-sample sums.
+   *
+   * @param co2DerivedTPerTce when present, a firm without {@code co2_t} counts with {@code
+   *     energy_tce × factor} tonnes of CO2 (counted in {@code co2_firms_derived})
    */
-  public static Dataset<Row> aggregate(Dataset<Row> classified) {
+  public static Dataset<Row> aggregate(
+      Dataset<Row> classified, Optional<Double> co2DerivedTPerTce) {
     Column aggregated = col(Columns.FATE).equalTo(RowFate.AGGREGATED.code());
-    Column co2 = col(Columns.CO2_T);
+    Column reported = col(Columns.CO2_T);
+    Column co2 =
+        co2DerivedTPerTce
+            .map(f -> coalesce(reported, col(Columns.ENERGY_TCE).multiply(f)))
+            .orElse(reported);
     return classified
         .select(
             col(Columns.FATE),
@@ -57,7 +75,9 @@ public record Tally(
             col(Columns.ADDED_VALUE_YUAN),
             col(Columns.ENERGY_TCE),
             col(Columns.WATER_M3),
-            co2,
+            co2.as(Columns.CO2_T),
+            reported.isNull().and(co2.isNotNull()).as("co2_is_derived"),
+            col(PriorYear.PRIOR),
             aggregated.as("is_aggregated"))
         .groupBy(
             Columns.FATE, Columns.REASON, Columns.DIVISION, Columns.PROVINCE_CODE, Columns.YEAR)
@@ -68,9 +88,28 @@ public record Tally(
             sumIf(Columns.ENERGY_TCE),
             sumIf(Columns.WATER_M3),
             sumIf(Columns.CO2_T),
-            sum(when(col("is_aggregated").and(co2.isNotNull()), col(Columns.ADDED_VALUE_YUAN)))
+            sum(when(
+                    col("is_aggregated").and(col(Columns.CO2_T).isNotNull()),
+                    col(Columns.ADDED_VALUE_YUAN)))
                 .as(CO2_ADDED_VALUE),
-            count(when(col("is_aggregated"), co2)).as(Columns.CO2_FIRMS_REPORTING));
+            count(
+                    when(
+                        col("is_aggregated").and(col("co2_is_derived").unary_$bang()),
+                        col(Columns.CO2_T)))
+                .as(Columns.CO2_FIRMS_REPORTING),
+            count(when(col("is_aggregated").and(col("co2_is_derived")), lit(1)))
+                .as(Columns.CO2_FIRMS_DERIVED),
+            count(col(PriorYear.PRIOR)).as(SS_FIRMS),
+            sameSampleSum(col(Columns.ENERGY_TCE), SS_ENERGY),
+            sameSampleSum(col(Columns.ADDED_VALUE_YUAN), SS_ADDED_VALUE),
+            sameSampleSum(col(Columns.WATER_M3), SS_WATER),
+            sum(col(PriorYear.PRIOR + "." + Columns.ENERGY_TCE)).as(SS_PRIOR_ENERGY),
+            sum(col(PriorYear.PRIOR + "." + Columns.ADDED_VALUE_YUAN)).as(SS_PRIOR_ADDED_VALUE),
+            sum(col(PriorYear.PRIOR + "." + Columns.WATER_M3)).as(SS_PRIOR_WATER));
+  }
+
+  private static Column sameSampleSum(Column value, String name) {
+    return sum(when(col(PriorYear.PRIOR).isNotNull(), value)).as(name);
   }
 
   private static Column sumIf(String column) {
@@ -91,8 +130,20 @@ public record Tally(
                 orZero(r.getAs(Columns.WATER_M3)),
                 orZero(r.getAs(Columns.CO2_T)),
                 orZero(r.getAs(CO2_ADDED_VALUE)),
-                r.<Long>getAs(Columns.CO2_FIRMS_REPORTING))
+                r.<Long>getAs(Columns.CO2_FIRMS_REPORTING),
+                r.<Long>getAs(Columns.CO2_FIRMS_DERIVED))
             : Totals.ZERO;
+    SameSample sameSample =
+        fate == RowFate.AGGREGATED
+            ? new SameSample(
+                r.<Long>getAs(SS_FIRMS),
+                orZero(r.getAs(SS_ENERGY)),
+                orZero(r.getAs(SS_ADDED_VALUE)),
+                orZero(r.getAs(SS_WATER)),
+                orZero(r.getAs(SS_PRIOR_ENERGY)),
+                orZero(r.getAs(SS_PRIOR_ADDED_VALUE)),
+                orZero(r.getAs(SS_PRIOR_WATER)))
+            : SameSample.ZERO;
     return new Tally(
         fate,
         r.getAs(Columns.REASON),
@@ -100,25 +151,8 @@ public record Tally(
         r.getAs(Columns.PROVINCE_CODE),
         r.getAs(Columns.YEAR),
         rows,
-        totals);
-  }
-
-  /** The columns of {@link #aggregate}'s output, for callers that union it with other frames. */
-  public static List<String> columns() {
-    return List.of(
-        Columns.FATE,
-        Columns.REASON,
-        Columns.DIVISION,
-        Columns.PROVINCE_CODE,
-        Columns.YEAR,
-        ROWS,
-        Columns.REVENUE_YUAN,
-        Columns.ADDED_VALUE_YUAN,
-        Columns.ENERGY_TCE,
-        Columns.WATER_M3,
-        Columns.CO2_T,
-        CO2_ADDED_VALUE,
-        Columns.CO2_FIRMS_REPORTING);
+        totals,
+        sameSample);
   }
 
   private static double orZero(Double d) {

@@ -14,20 +14,32 @@ import io.greenstat.ingest.ParquetSchemas.FileGroup;
 import io.greenstat.ingest.RowValidation;
 import io.greenstat.metrics.GroupRollup;
 import io.greenstat.metrics.IndustryYear;
+import io.greenstat.metrics.PriorYear;
+import io.greenstat.metrics.ProvinceRollup;
+import io.greenstat.metrics.ProvinceRollup.ProvinceRow;
 import io.greenstat.metrics.RowAccounting;
 import io.greenstat.metrics.Scope;
 import io.greenstat.metrics.Tally;
 import io.greenstat.publish.DeterministicParts;
 import io.greenstat.publish.OutputPublisher;
 import io.greenstat.report.CsvWriter;
+import io.greenstat.report.DecompositionTable;
 import io.greenstat.report.HtmlReport;
 import io.greenstat.report.IndustryYearTable;
 import io.greenstat.report.ManifestJson;
+import io.greenstat.report.ProvinceTables;
 import io.greenstat.report.ReportModel;
 import io.greenstat.report.SummaryJson;
 import io.greenstat.report.TableColumn;
+import io.greenstat.report.TargetTable;
+import io.greenstat.schema.Columns;
 import io.greenstat.schema.IndustryCatalog;
 import io.greenstat.schema.ProvinceCatalog;
+import io.greenstat.schema.PublishedFigures;
+import io.greenstat.schema.Targets;
+import io.greenstat.trends.Analytics;
+import io.greenstat.trends.ComparablePriceStep;
+import io.greenstat.trends.Deflators;
 import io.greenstat.trends.YearOverYear;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +47,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -63,6 +76,9 @@ public final class IntensityPipeline {
   private final RunRequest request;
   private final IndustryCatalog industries = IndustryCatalog.load();
   private final ProvinceCatalog provinces = ProvinceCatalog.load();
+  private final Deflators deflators = Deflators.load();
+  private final Targets targets = Targets.load();
+  private final List<PublishedFigures.Figure> published = PublishedFigures.load();
 
   public IntensityPipeline(SparkSession spark, RunRequest request) {
     this.spark = spark;
@@ -87,12 +103,16 @@ public final class IntensityPipeline {
     OutputPublisher publisher = OutputPublisher.begin(request.outputPath(), hadoopConf);
     Dataset<Row> onePass = null;
     try {
+      // One shuffle by firm serves both windows (duplicates per firm-year, prior year per firm).
+      Dataset<Row> byFirm = FirmYearReader.read(spark, groups).repartition(col(Columns.FIRM_ID));
       Dataset<Row> classified =
-          Scope.classify(
-              Duplicates.withFate(
-                  RowValidation.withReason(FirmYearReader.read(spark, groups), provinces.codes())),
-              settings);
-      onePass = OnePass.build(classified).persist(StorageLevel.MEMORY_AND_DISK());
+          PriorYear.attach(
+              Scope.classify(
+                  Duplicates.withFate(RowValidation.withReason(byFirm, provinces.codes())),
+                  settings));
+      onePass =
+          OnePass.build(classified, settings.co2DerivedTPerTce())
+              .persist(StorageLevel.MEMORY_AND_DISK());
       List<Tally> tallies = collectTallies(onePass);
       RowAccounting accounting = RowAccounting.of(files.size(), tallies);
       phase.done(
@@ -106,10 +126,25 @@ public final class IntensityPipeline {
           accounting.rowsAggregated());
       checkAccounting(accounting, settings);
 
+      Deflators prices = deflators.rebase(settings.baseYear());
+      UnaryOperator<List<IndustryYear>> trends =
+          rows ->
+              ComparablePriceStep.apply(
+                  YearOverYear.apply(rows),
+                  prices,
+                  industries,
+                  settings.energyIntensiveDivisions());
       List<IndustryYear> industryYears =
-          YearOverYear.apply(
+          trends.apply(
               GroupRollup.rollUp(tallies, industries, settings.energyIntensiveDivisions()));
-      phase.done("Rolled up {} industry_year rows", industryYears.size());
+      Analytics analytics =
+          Analytics.compute(
+              industryYears, settings.baseYear(), deflators, targets, industries::name);
+      phase.done(
+          "Rolled up {} industry_year rows; {} decomposition rows, {} targets",
+          industryYears.size(),
+          analytics.decompositions().size(),
+          analytics.targets().size());
 
       // Everything but the quarantine rows is on the driver now, and those come from the
       // persisted pass: only here may an object-store output replace an earlier run's files.
@@ -117,10 +152,41 @@ public final class IntensityPipeline {
       writeQuarantine(publisher, OnePass.quarantinedRows(onePass), accounting, settings);
       phase.done("Wrote {} quarantined rows", accounting.rowsQuarantined());
 
+      List<ProvinceRow> provinceRows =
+          ProvinceRollup.rollUp(
+              tallies, industries, provinces, settings.energyIntensiveDivisions(), trends);
       ReportModel model =
           new ReportModel(
-              VersionInfo.version(), request.inputPath(), settings, accounting, industryYears);
+              VersionInfo.version(),
+              request.inputPath(),
+              settings,
+              accounting,
+              industryYears,
+              provinceRows,
+              analytics,
+              published);
       writeTable(publisher, "tables/industry_year", IndustryYearTable.COLUMNS, industryYears);
+      writeTable(
+          publisher,
+          "tables/province_year",
+          ProvinceTables.COLUMNS,
+          provinceRows.stream().filter(ProvinceTables.PROVINCE_YEAR).toList());
+      writeTable(
+          publisher,
+          "tables/province_division_year",
+          ProvinceTables.COLUMNS,
+          provinceRows.stream().filter(ProvinceTables.PROVINCE_DIVISION_YEAR).toList());
+      writeTable(
+          publisher,
+          "tables/" + DecompositionTable.NAME,
+          DecompositionTable.COLUMNS,
+          analytics.decompositions());
+      writeTable(
+          publisher,
+          "tables/" + DecompositionTable.CONTRIBUTIONS_NAME,
+          DecompositionTable.CONTRIBUTIONS,
+          analytics.contributions());
+      writeTable(publisher, "tables/" + TargetTable.NAME, TargetTable.COLUMNS, analytics.targets());
       publisher.writeText("report.html", HtmlReport.render(model));
       publisher.writeText("summary.json", SummaryJson.render(model));
       publisher.writeText(
@@ -136,6 +202,16 @@ public final class IntensityPipeline {
                   List.of(
                       "tables/industry_year.csv",
                       "tables/industry_year/",
+                      "tables/province_year.csv",
+                      "tables/province_year/",
+                      "tables/province_division_year.csv",
+                      "tables/province_division_year/",
+                      "tables/decomposition.csv",
+                      "tables/decomposition/",
+                      "tables/decomposition_division.csv",
+                      "tables/decomposition_division/",
+                      "tables/targets.csv",
+                      "tables/targets/",
                       "quarantine/",
                       "report.html",
                       "summary.json",
@@ -204,7 +280,7 @@ public final class IntensityPipeline {
             .map(c -> col(c))
             .toArray(org.apache.spark.sql.Column[]::new);
     String dir = publisher.staged("quarantine").toString();
-    rows.repartition(files, col(io.greenstat.schema.Columns.SOURCE_FILE))
+    rows.repartition(files, col(Columns.SOURCE_FILE))
         .sortWithinPartitions(order)
         .write()
         .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")

@@ -7,6 +7,7 @@ import io.greenstat.ingest.RowFate;
 import io.greenstat.metrics.Tally;
 import io.greenstat.schema.Columns;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,8 +38,8 @@ final class OnePass {
 
   private OnePass() {}
 
-  static Dataset<Row> build(Dataset<Row> classified) {
-    Dataset<Row> tallies = Tally.aggregate(classified);
+  static Dataset<Row> build(Dataset<Row> classified, Optional<Double> co2DerivedTPerTce) {
+    Dataset<Row> tallies = Tally.aggregate(classified, co2DerivedTPerTce);
     Dataset<Row> quarantined =
         classified
             .filter(col(Columns.FATE).equalTo(RowFate.QUARANTINED.code()))

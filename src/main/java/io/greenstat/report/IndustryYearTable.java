@@ -25,6 +25,8 @@ public final class IndustryYearTable {
           new TableColumn<>(
               Columns.CO2_FIRMS_REPORTING, DataTypes.LongType, r -> r.totals().co2Firms()),
           new TableColumn<>(
+              Columns.CO2_FIRMS_DERIVED, DataTypes.LongType, r -> r.totals().co2FirmsDerived()),
+          new TableColumn<>(
               Columns.ENERGY_INTENSITY, DataTypes.DoubleType, IndustryYear::energyIntensity),
           new TableColumn<>(
               Columns.WATER_INTENSITY, DataTypes.DoubleType, IndustryYear::waterIntensity),
@@ -35,7 +37,37 @@ public final class IndustryYearTable {
           new TableColumn<>(
               Columns.WATER_INTENSITY_YOY, DataTypes.DoubleType, IndustryYear::waterYoyPct),
           new TableColumn<>(
-              Columns.CO2_INTENSITY_YOY, DataTypes.DoubleType, IndustryYear::co2YoyPct));
+              Columns.CO2_INTENSITY_YOY, DataTypes.DoubleType, IndustryYear::co2YoyPct),
+          new TableColumn<>(
+              Columns.SAME_SAMPLE_FIRMS, DataTypes.LongType, r -> r.sameSample().firms()),
+          new TableColumn<>(
+              Columns.ENERGY_INTENSITY_YOY_SAME_SAMPLE,
+              DataTypes.DoubleType,
+              IndustryYear::energyYoySameSamplePct),
+          new TableColumn<>(
+              Columns.WATER_INTENSITY_YOY_SAME_SAMPLE,
+              DataTypes.DoubleType,
+              IndustryYear::waterYoySameSamplePct),
+          new TableColumn<>(
+              "added_value_constant_yuan",
+              DataTypes.DoubleType,
+              r -> r.comparable().addedValueYuan()),
+          new TableColumn<>(
+              "energy_intensity_constant_tce_per_10k_yuan",
+              DataTypes.DoubleType,
+              r -> r.comparable().energyIntensity()),
+          new TableColumn<>(
+              "water_intensity_constant_m3_per_10k_yuan",
+              DataTypes.DoubleType,
+              r -> r.comparable().waterIntensity()),
+          new TableColumn<>(
+              "energy_intensity_yoy_comparable_pct",
+              DataTypes.DoubleType,
+              r -> r.comparable().energyYoyPct()),
+          new TableColumn<>(
+              "water_intensity_yoy_comparable_pct",
+              DataTypes.DoubleType,
+              r -> r.comparable().waterYoyPct()));
 
   /** A sum column: overflowed (non-finite) sums are written empty, never as Infinity. */
   private static TableColumn<IndustryYear> sum(

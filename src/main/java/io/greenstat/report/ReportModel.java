@@ -2,7 +2,10 @@ package io.greenstat.report;
 
 import io.greenstat.config.JobSettings;
 import io.greenstat.metrics.IndustryYear;
+import io.greenstat.metrics.ProvinceRollup.ProvinceRow;
 import io.greenstat.metrics.RowAccounting;
+import io.greenstat.schema.PublishedFigures;
+import io.greenstat.trends.Analytics;
 import java.util.List;
 
 /**
@@ -14,10 +17,35 @@ import java.util.List;
  * @param settings the effective job settings
  * @param accounting where every input row went
  * @param industryYears the {@code industry_year} table, sorted by level, code, year
+ * @param provinces the province tables' rows (all levels), by province, level, code, year
+ * @param analytics decomposition and target progress
+ * @param published the official national figures of {@code conf/published.csv}
  */
 public record ReportModel(
     String programVersion,
     String inputPath,
     JobSettings settings,
     RowAccounting accounting,
-    List<IndustryYear> industryYears) {}
+    List<IndustryYear> industryYears,
+    List<ProvinceRow> provinces,
+    Analytics analytics,
+    List<PublishedFigures.Figure> published) {
+
+  /** A model without province rows, analytics or published figures. */
+  public ReportModel(
+      String programVersion,
+      String inputPath,
+      JobSettings settings,
+      RowAccounting accounting,
+      List<IndustryYear> industryYears) {
+    this(
+        programVersion,
+        inputPath,
+        settings,
+        accounting,
+        industryYears,
+        List.of(),
+        new Analytics(List.of(), List.of(), new java.util.TreeMap<>(), List.of()),
+        List.of());
+  }
+}

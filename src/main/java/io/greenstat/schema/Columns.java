@@ -69,4 +69,10 @@ public final class Columns {
   public static final String CO2_INTENSITY = "co2_intensity_t_per_10k_yuan";
   public static final String CO2_INTENSITY_YOY = "co2_intensity_yoy_pct";
   public static final String CO2_FIRMS_REPORTING = "co2_firms_reporting";
+  public static final String CO2_FIRMS_DERIVED = "co2_firms_derived";
+  public static final String SAME_SAMPLE_FIRMS = "same_sample_firms";
+  public static final String ENERGY_INTENSITY_YOY_SAME_SAMPLE =
+      "energy_intensity_yoy_same_sample_pct";
+  public static final String WATER_INTENSITY_YOY_SAME_SAMPLE =
+      "water_intensity_yoy_same_sample_pct";
 }

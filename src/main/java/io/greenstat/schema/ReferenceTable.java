@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * A small CSV reference table shipped from {@code conf/} inside the jar (header row, UTF-8, RFC
- * 4180 quoting). Rows come back as header-keyed maps in file order.
+ * 4180 quoting). Blank lines and lines starting with {@code #} (comments) are skipped. Rows come
+ * back as header-keyed maps in file order.
  */
 final class ReferenceTable {
   private ReferenceTable() {}
@@ -29,7 +30,7 @@ final class ReferenceTable {
       List<Map<String, String>> rows = new ArrayList<>();
       String line;
       while ((line = reader.readLine()) != null) {
-        if (line.isBlank()) {
+        if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
         List<String> cells = split(line);

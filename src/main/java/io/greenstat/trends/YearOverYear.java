@@ -35,7 +35,11 @@ public final class YearOverYear {
               r.co2Intensity(),
               prev == null ? null : Ratios.changePct(r.energyIntensity(), prev.energyIntensity()),
               prev == null ? null : Ratios.changePct(r.waterIntensity(), prev.waterIntensity()),
-              prev == null ? null : Ratios.changePct(r.co2Intensity(), prev.co2Intensity())));
+              prev == null ? null : Ratios.changePct(r.co2Intensity(), prev.co2Intensity()),
+              r.sameSample(),
+              r.energyYoySameSamplePct(),
+              r.waterYoySameSamplePct(),
+              r.comparable()));
     }
     return out;
   }

@@ -1,24 +1,15 @@
 package io.greenstat.pipeline;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.greenstat.CsvRead;
 import io.greenstat.FirmYearFixture;
 import io.greenstat.RandomFirmYears;
-import io.greenstat.TableAssertions;
 import io.greenstat.TestSpark;
 import io.greenstat.config.JobSettings;
 import io.greenstat.config.SettingsLoader;
-import io.greenstat.reference.ContractReference;
 import io.greenstat.reference.RawRow;
-import io.greenstat.reference.ReferenceParams;
-import io.greenstat.reference.ReferenceResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
@@ -79,33 +70,6 @@ class DifferentialTest {
         .write()
         .partitionBy("year")
         .parquet(in.toString());
-
-    RunResult result =
-        new IntensityPipeline(
-                TestSpark.get(),
-                new RunRequest(in.toString(), tmp.resolve("out").toString(), settings))
-            .run();
-    ReferenceResult expected = ContractReference.compute(rows, ReferenceParams.of(settings));
-
-    TableAssertions.assertSameAccounting(expected.accounting(), result.accounting());
-    TableAssertions.assertIndustryYearCsv(
-        expected.industryYears(), CsvRead.read(tmp.resolve("out/tables/industry_year.csv")), 1e-9);
-
-    Map<String, Long> expectedQuarantine = new TreeMap<>();
-    expected
-        .quarantined()
-        .forEach(
-            q ->
-                expectedQuarantine.merge(
-                    q.row().firmId() + "|" + q.row().year() + "|" + q.reason(), 1L, Long::sum));
-    Map<String, Long> actualQuarantine = new TreeMap<>();
-    for (Row q :
-        TestSpark.get().read().parquet(tmp.resolve("out/quarantine").toString()).collectAsList()) {
-      actualQuarantine.merge(
-          q.getAs("firm_id") + "|" + q.getAs("year") + "|" + q.getAs("reason"), 1L, Long::sum);
-      assertTrue(q.<String>getAs("source_file").contains("/in/year="), "source file recorded");
-    }
-    assertEquals(expectedQuarantine, actualQuarantine);
-    assertTrue(result.accounting().rowsQuarantined() > 0);
+    ReferenceCheck.runAndCompare(rows, in, tmp.resolve("out"), settings);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.greenstat.CsvRead;
 import io.greenstat.FirmYearFixture;
 import io.greenstat.TestSpark;
 import io.greenstat.config.JobSettings;
@@ -264,6 +265,84 @@ class PipelineRulesTest {
             .filter(x -> x.level() == GroupLevel.ALL)
             .map(IndustryYear::year)
             .collect(Collectors.toList()));
+  }
+
+  @Test
+  void sameSampleYoy_comparesTheCurrentFirmsInBothYears() {
+    // The fixture of ContractReferenceTest.sameSample_usesTheCurrentFirmsBothYears:
+    // same sample 2020 = {A, B}: (950 / 3 000) / (800 / 2 000) − 1 = −20.8333… %; plain −2.5 %.
+    RunResult r =
+        run(
+            new FirmYearFixture()
+                .add(
+                    row().firm("A").year(2019).energy(500.0),
+                    row().firm("B").year(2019).revenue(10_000_000.0).energy(300.0),
+                    row().firm("A").year(2020).energy(450.0),
+                    row().firm("B").year(2020).va(20_000_000.0).energy(500.0),
+                    row().firm("C").year(2020).energy(1_000.0)));
+    IndustryYear all2020 = find(r, GroupLevel.ALL, "ALL", 2020);
+    assertEquals(2, all2020.sameSample().firms());
+    assertEquals(-100.0 / 4.8, all2020.energyYoySameSamplePct(), 1e-9);
+    assertEquals(-2.5, all2020.energyYoyPct(), 1e-9);
+    assertNull(find(r, GroupLevel.ALL, "ALL", 2019).energyYoySameSamplePct());
+  }
+
+  @Test
+  void decomposition_recoversTheWorkedExample() throws Exception {
+    // DOMAIN §5.3: two divisions, year 0 Y = (50, 50), E = (100, 10); year T Y = (40, 60),
+    // E = (76, 9) → D_str = 0.832429, D_int = 0.928281 (Python double precision, in DOMAIN).
+    // Added value in millions of yuan here; ratios do not depend on the unit.
+    double m = 1_000_000.0;
+    run(
+        new FirmYearFixture()
+            .add(
+                row().firm("STEEL").year(2020).code("31").va(50 * m).energy(100.0),
+                row().firm("FOOD").year(2020).code("13").va(50 * m).energy(10.0),
+                row().firm("STEEL").year(2021).code("31").va(40 * m).energy(76.0),
+                row().firm("FOOD").year(2021).code("13").va(60 * m).energy(9.0)));
+    Map<String, String> current =
+        CsvRead.read(tmp.resolve("out/tables/decomposition.csv")).stream()
+            .filter(m2 -> m2.get("prices").equals("current"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("ALL", current.get("group"));
+    assertEquals("2020", current.get("from_year"));
+    assertEquals("2021", current.get("to_year"));
+    assertEquals(0.832429, Double.parseDouble(current.get("structure_ratio")), 1e-6);
+    assertEquals(0.928281, Double.parseDouble(current.get("intensity_ratio")), 1e-6);
+    assertEquals(85.0 / 110.0, Double.parseDouble(current.get("total_ratio")), 1e-12);
+    double total = Double.parseDouble(current.get("total_change"));
+    double sum =
+        Double.parseDouble(current.get("structure_change"))
+            + Double.parseDouble(current.get("intensity_change"));
+    assertEquals(total, sum, 1e-12 * Math.abs(Double.parseDouble(current.get("intensity_from"))));
+  }
+
+  @Test
+  void co2IsDerivedFromEnergyWhereNotReported_andCountedAsDerived() {
+    // R reports 100 t; D reports none, energy 500 tce × 2.66 = 1 330 t (derived).
+    // Σ CO2 = 1 430 t over Σ VA 20 M yuan = 2 000 × 10k yuan → 0.715 t per 10k yuan.
+    FirmYearFixture f =
+        new FirmYearFixture().add(row().firm("R").co2(100.0), row().firm("D").energy(500.0));
+    IndustryYear all = find(run(f), GroupLevel.ALL, "ALL", 2020);
+    assertEquals(1_430.0, all.totals().co2T(), 1e-9);
+    assertEquals(1, all.totals().co2Firms());
+    assertEquals(1, all.totals().co2FirmsDerived());
+    assertEquals(0.715, all.co2Intensity(), 1e-12);
+  }
+
+  @Test
+  void co2DerivationCanBeSwitchedOff() {
+    // Only R's 100 t over R's 1 000 × 10k yuan → 0.1.
+    JobSettings off =
+        SettingsLoader.resolve(
+            Map.of(), Map.of(), Map.of("spark.greenstat.co2.derivedTPerTce", ""));
+    FirmYearFixture f =
+        new FirmYearFixture().add(row().firm("R").co2(100.0), row().firm("D").energy(500.0));
+    IndustryYear all = find(run(f, off), GroupLevel.ALL, "ALL", 2020);
+    assertEquals(100.0, all.totals().co2T(), 1e-9);
+    assertEquals(0, all.totals().co2FirmsDerived());
+    assertEquals(0.1, all.co2Intensity(), 1e-12);
   }
 
   @Test

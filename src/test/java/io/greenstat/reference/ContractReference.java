@@ -3,6 +3,7 @@ package io.greenstat.reference;
 import io.greenstat.metrics.GroupLevel;
 import io.greenstat.metrics.IndustryYear;
 import io.greenstat.metrics.RowAccounting;
+import io.greenstat.metrics.SameSample;
 import io.greenstat.metrics.Totals;
 import io.greenstat.schema.IndustryCatalog;
 import io.greenstat.schema.ProvinceCatalog;
@@ -184,9 +185,27 @@ public final class ContractReference {
           "row accounting does not balance: read " + rows.size() + ", fates " + fates);
     }
 
-    List<IndustryYear> table = industryYear(aggregated, params.ei6Divisions());
+    // ---- same-sample (同口径): each unique valid record by (firm, year), whatever its scope ----
+    Map<List<Object>, RawRow> uniqueByFirmYear = new HashMap<>();
+    for (RawRow r : unique) {
+      uniqueByFirmYear.put(List.of(r.firmId(), r.year()), r);
+    }
+    List<IndustryYear> table =
+        industryYear(
+            aggregated, params.ei6Divisions(), uniqueByFirmYear, params.co2DerivedTPerTce());
+    Map<String, List<RawRow>> aggregatedByProvince = new TreeMap<>();
+    for (RawRow r : aggregated) {
+      aggregatedByProvince.computeIfAbsent(r.provinceCode(), p -> new ArrayList<>()).add(r);
+    }
+    Map<String, List<IndustryYear>> byProvince = new TreeMap<>();
+    aggregatedByProvince.forEach(
+        (p, rs) ->
+            byProvince.put(
+                p,
+                industryYear(
+                    rs, params.ei6Divisions(), uniqueByFirmYear, params.co2DerivedTPerTce())));
     return new ReferenceResult(
-        accounting, table, List.copyOf(quarantined), List.copyOf(aggregated));
+        accounting, table, List.copyOf(quarantined), List.copyOf(aggregated), byProvince);
   }
 
   /**
@@ -281,8 +300,28 @@ public final class ContractReference {
     BigDecimal co2 = BigDecimal.ZERO;
     BigDecimal co2AddedValue = BigDecimal.ZERO;
     long co2Firms;
+    long sameSampleFirms;
+    BigDecimal ssEnergy = BigDecimal.ZERO;
+    BigDecimal ssAddedValue = BigDecimal.ZERO;
+    BigDecimal ssWater = BigDecimal.ZERO;
+    BigDecimal ssPriorEnergy = BigDecimal.ZERO;
+    BigDecimal ssPriorAddedValue = BigDecimal.ZERO;
+    BigDecimal ssPriorWater = BigDecimal.ZERO;
 
-    void add(RawRow r) {
+    void addSameSample(RawRow now, RawRow prior) {
+      sameSampleFirms++;
+      ssEnergy = ssEnergy.add(new BigDecimal(now.energyTce()));
+      ssAddedValue = ssAddedValue.add(new BigDecimal(now.addedValueYuan()));
+      ssWater = ssWater.add(new BigDecimal(now.waterM3()));
+      ssPriorEnergy = ssPriorEnergy.add(new BigDecimal(prior.energyTce()));
+      ssPriorAddedValue = ssPriorAddedValue.add(new BigDecimal(prior.addedValueYuan()));
+      ssPriorWater = ssPriorWater.add(new BigDecimal(prior.waterM3()));
+    }
+
+    long co2FirmsDerived;
+
+    /** Adds a firm-year; {@code co2Factor} (or null) derives CO2 where the row has none. */
+    void add(RawRow r, Double co2Factor) {
       firms.add(r.firmId());
       rows++;
       revenue = revenue.add(new BigDecimal(r.revenueYuan()));
@@ -293,11 +332,19 @@ public final class ContractReference {
         co2 = co2.add(new BigDecimal(r.co2T()));
         co2AddedValue = co2AddedValue.add(new BigDecimal(r.addedValueYuan()));
         co2Firms++;
+      } else if (co2Factor != null) {
+        co2 = co2.add(new BigDecimal(r.energyTce() * co2Factor));
+        co2AddedValue = co2AddedValue.add(new BigDecimal(r.addedValueYuan()));
+        co2FirmsDerived++;
       }
     }
   }
 
-  private static List<IndustryYear> industryYear(List<RawRow> aggregated, Set<String> ei6) {
+  private static List<IndustryYear> industryYear(
+      List<RawRow> aggregated,
+      Set<String> ei6,
+      Map<List<Object>, RawRow> uniqueByFirmYear,
+      Double co2Factor) {
     Map<Key, Acc> groups = new HashMap<>();
     for (RawRow r : aggregated) {
       String division = r.industryCode().substring(0, 2);
@@ -312,8 +359,13 @@ public final class ContractReference {
         keys.add(new Key(GroupLevel.EI6, IndustryCatalog.EI6, year));
       }
       keys.add(new Key(GroupLevel.DIVISION, division, year));
+      RawRow prior = uniqueByFirmYear.get(List.of(r.firmId(), year - 1));
       for (Key k : keys) {
-        groups.computeIfAbsent(k, x -> new Acc()).add(r);
+        Acc acc = groups.computeIfAbsent(k, x -> new Acc());
+        acc.add(r, co2Factor);
+        if (prior != null) {
+          acc.addSameSample(r, prior);
+        }
       }
     }
 
@@ -348,7 +400,8 @@ public final class ContractReference {
               a.water.doubleValue(),
               a.co2.doubleValue(),
               a.co2AddedValue.doubleValue(),
-              a.co2Firms);
+              a.co2Firms,
+              a.co2FirmsDerived);
       out.add(
           new IndustryYear(
               k.level(),
@@ -361,7 +414,21 @@ public final class ContractReference {
               co2I,
               energyYoy,
               waterYoy,
-              co2Yoy));
+              co2Yoy,
+              new SameSample(
+                  a.sameSampleFirms,
+                  a.ssEnergy.doubleValue(),
+                  a.ssAddedValue.doubleValue(),
+                  a.ssWater.doubleValue(),
+                  a.ssPriorEnergy.doubleValue(),
+                  a.ssPriorAddedValue.doubleValue(),
+                  a.ssPriorWater.doubleValue()),
+              changePct(
+                  perTenThousand(a.ssEnergy, a.ssAddedValue),
+                  perTenThousand(a.ssPriorEnergy, a.ssPriorAddedValue)),
+              changePct(
+                  perTenThousand(a.ssWater, a.ssAddedValue),
+                  perTenThousand(a.ssPriorWater, a.ssPriorAddedValue))));
     }
     return out;
   }

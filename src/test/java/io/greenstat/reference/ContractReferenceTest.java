@@ -646,12 +646,33 @@ class ContractReferenceTest {
 
   @Test
   void defaultParametersMatchTheDefaultJobSettings() {
-    assertEquals(DEFAULTS, ReferenceParams.of(SettingsLoader.defaults()));
+    assertEquals(DEFAULTS.withCo2Factor(2.66), ReferenceParams.of(SettingsLoader.defaults()));
   }
 
   // ---------------------------------------------------------------- helpers
 
   /** A copy of a row with one field replaced: firm, year, code, province, revenue, va, … */
+  @Test
+  void sameSample_usesTheCurrentFirmsBothYears() {
+    // 2019: A above size (E 500, VA 10 M); B below the threshold (revenue 10 M, E 300, VA 10 M).
+    // 2020: A (E 450, VA 10 M), B now above (E 500, VA 20 M), C new (E 1 000, VA 10 M).
+    // Same sample 2020 = {A, B}: now 950 / 3 000 (10k yuan); before 800 / 2 000.
+    // Change = (950 × 2 000) / (3 000 × 800) − 1 = 1 900 000 / 2 400 000 − 1 = −20.8333… %.
+    // Plain YoY: 2020 all three 1 950 / 4 000 = 0.4875; 2019 only A 0.5 → −2.5 %.
+    ReferenceResult r =
+        run(
+            firm("A", 2019, "31", 10 * M, 500.0, 1.0),
+            row("B", 2019, "31", "11", 10 * M, 10 * M, 300.0, 1.0, null),
+            firm("A", 2020, "31", 10 * M, 450.0, 1.0),
+            firm("B", 2020, "31", 20 * M, 500.0, 1.0),
+            firm("C", 2020, "31", 10 * M, 1_000.0, 1.0));
+    IndustryYear y2020 = r.get("31", 2020);
+    assertEquals(2, y2020.sameSample().firms());
+    assertEquals(-100.0 / 4.8, y2020.energyYoySameSamplePct(), 1e-9);
+    assertEquals(-2.5, y2020.energyYoyPct(), 1e-9);
+    assertNull(r.get("31", 2019).energyYoySameSamplePct());
+  }
+
   private static RawRow with(RawRow r, String field, Object value) {
     return new RawRow(
         field.equals("firm") ? (String) value : r.firmId(),

@@ -13,6 +13,7 @@ import java.util.TreeSet;
  * @param ei6Divisions 2-digit divisions of the EI6 group
  * @param firstYear first reporting year kept, or null for no lower bound
  * @param lastYear last reporting year kept, or null for no upper bound
+ * @param co2DerivedTPerTce tCO2 per tce for rows without co2_t, or null: no derivation
  */
 public record ReferenceParams(
     double thresholdYuan,
@@ -20,11 +21,28 @@ public record ReferenceParams(
     Set<String> scopeDivisions,
     Set<String> ei6Divisions,
     Integer firstYear,
-    Integer lastYear) {
+    Integer lastYear,
+    Double co2DerivedTPerTce) {
 
   public ReferenceParams {
     scopeDivisions = Set.copyOf(scopeDivisions);
     ei6Divisions = Set.copyOf(ei6Divisions);
+  }
+
+  /** Parameters without CO2 derivation. */
+  public ReferenceParams(
+      double thresholdYuan,
+      boolean inclusive,
+      Set<String> scopeDivisions,
+      Set<String> ei6Divisions,
+      Integer firstYear,
+      Integer lastYear) {
+    this(thresholdYuan, inclusive, scopeDivisions, ei6Divisions, firstYear, lastYear, null);
+  }
+
+  public ReferenceParams withCo2Factor(Double tPerTce) {
+    return new ReferenceParams(
+        thresholdYuan, inclusive, scopeDivisions, ei6Divisions, firstYear, lastYear, tPerTce);
   }
 
   /** The contract defaults: {@code revenue_yuan >= 20000000}, 06–46, NBS EI6, every year. */
@@ -45,7 +63,8 @@ public record ReferenceParams(
         s.scopeDivisions(),
         s.energyIntensiveDivisions(),
         s.years().map(JobSettings.YearRange::first).orElse(null),
-        s.years().map(JobSettings.YearRange::last).orElse(null));
+        s.years().map(JobSettings.YearRange::last).orElse(null),
+        s.co2DerivedTPerTce().orElse(null));
   }
 
   public ReferenceParams withThreshold(double yuan, boolean inclusive) {

@@ -4,6 +4,7 @@ import io.greenstat.metrics.GroupLevel;
 import io.greenstat.metrics.IndustryYear;
 import io.greenstat.metrics.RowAccounting;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,12 +16,15 @@ import java.util.Optional;
  *     code, year
  * @param quarantined quarantined rows with their reason, in input order
  * @param aggregated the rows summed into the tables (one per firm and year), in input order
+ * @param byProvince province code → that province's industry_year rows (same rules, only the
+ *     province's aggregated rows; same-sample prior records from any province)
  */
 public record ReferenceResult(
     RowAccounting accounting,
     List<IndustryYear> industryYears,
     List<QuarantinedRow> quarantined,
-    List<RawRow> aggregated) {
+    List<RawRow> aggregated,
+    Map<String, List<IndustryYear>> byProvince) {
 
   /** The row of a group code ({@code ALL}, {@code C}, {@code EI6}, {@code 31} …) in a year. */
   public Optional<IndustryYear> find(String code, int year) {
