@@ -149,9 +149,6 @@ public final class IntensityPipeline {
           analytics.targets().size());
       warnAboutOverflow(industryYears);
 
-      writeQuarantine(publisher, OnePass.quarantinedRows(onePass), accounting, settings);
-      phase.done("Wrote {} quarantined rows", accounting.rowsQuarantined());
-
       List<ProvinceRow> provinceRows =
           ProvinceRollup.rollUp(
               tallies, industries, provinces, settings.energyIntensiveDivisions(), trends);
@@ -165,6 +162,14 @@ public final class IntensityPipeline {
               provinceRows,
               analytics,
               published);
+      String reportHtml = HtmlReport.render(model);
+      String summaryJson = SummaryJson.render(model);
+
+      // Everything is computed now (the quarantine rows come from the persisted pass): only from
+      // here on may an object-store output replace an earlier run's files (OutputPublisher).
+      publisher.startWriting();
+      writeQuarantine(publisher, OnePass.quarantinedRows(onePass), accounting, settings);
+      phase.done("Wrote {} quarantined rows", accounting.rowsQuarantined());
       writeTable(publisher, "tables/industry_year", IndustryYearTable.COLUMNS, industryYears);
       writeTable(
           publisher,
@@ -187,8 +192,8 @@ public final class IntensityPipeline {
           DecompositionTable.CONTRIBUTIONS,
           analytics.contributions());
       writeTable(publisher, "tables/" + TargetTable.NAME, TargetTable.COLUMNS, analytics.targets());
-      publisher.writeText("report.html", HtmlReport.render(model));
-      publisher.writeText("summary.json", SummaryJson.render(model));
+      publisher.writeText("report.html", reportHtml);
+      publisher.writeText("summary.json", summaryJson);
       List<String> outputs =
           List.of(
               "tables/industry_year.csv",

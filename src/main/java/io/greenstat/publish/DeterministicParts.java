@@ -32,6 +32,13 @@ import org.apache.parquet.format.Util;
  * to the next (a hash set of enum constants, apache/parquet-java#3215), so the footer's encoding
  * lists are sorted too. Together with a deterministic partitioning and sort, the same data gives
  * the same bytes and names, whichever process wrote them.
+ *
+ * <p>On an object store (S3A) each rename is a server-side copy and a delete, not atomic. It is
+ * kept there on purpose: the renamed files are few (one per table, one per million quarantined
+ * rows) and their names are part of "same input, same output"; the run's {@code _SUCCESS}, written
+ * after this, is what readers trust, so a half-renamed directory is never taken as finished. A
+ * quarantine of hundreds of millions of rows would make this step cost a copy of each file: then
+ * raise {@code spark.greenstat.quarantine.rowsPerFile} rather than skip the renaming.
  */
 public final class DeterministicParts {
   private DeterministicParts() {}

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -45,6 +47,11 @@ public final class OutputPublisher {
   private final Path staging;
   private final String runId;
 
+  // Direct mode (object stores), see OBJECT_STORE_SCHEMES: staging is the output itself.
+  private boolean direct;
+  private boolean replacesEarlier;
+  private boolean writing;
+
   private OutputPublisher(FileSystem fs, Path output, Path staging, String runId) {
     this.fs = fs;
     this.output = output;
@@ -59,6 +66,9 @@ public final class OutputPublisher {
    * @throws ConfigException when the output exists and is not an earlier greenstat output
    */
   public static OutputPublisher begin(String outputPath, Configuration conf) {
+    if (isObjectStore(outputPath, conf)) {
+      return beginDirect(outputPath, conf);
+    }
     try {
       long startedAt = System.currentTimeMillis();
       Path output = new Path(outputPath);
@@ -182,6 +192,7 @@ public final class OutputPublisher {
 
   /** A path inside the staging directory, for writers. */
   public Path staged(String relative) {
+    checkWritable();
     return new Path(staging, relative);
   }
 
@@ -202,6 +213,9 @@ public final class OutputPublisher {
    *     commit, and the earlier output stays
    */
   public String commit(List<String> expected) {
+    if (direct) {
+      return commitDirect();
+    }
     Path previous = new Path(output.getParent(), "." + output.getName() + ".previous-" + runId);
     try {
       for (String relative : expected) {
@@ -237,10 +251,166 @@ public final class OutputPublisher {
 
   /** Deletes the staging directory; the earlier output stays as it was. */
   public void abort() {
+    if (direct) {
+      abortDirect();
+      return;
+    }
     try {
       fs.delete(staging, true);
     } catch (IOException e) {
       LOG.warn("Could not delete staging directory {}: {}", staging, e.getMessage());
+    }
+  }
+
+  // ---- Direct mode: object stores. ----
+
+  /**
+   * File-system schemes written directly, without the staging directory: object stores, where a
+   * "rename" is a copy of every object and a delete, neither atomic nor cheap, which the S3A
+   * committer documentation says not to rely on. ({@code abfs}/{@code abfss}, ADLS Gen2 with its
+   * hierarchical namespace, renames directories atomically and stays staged.)
+   *
+   * <p>There a run writes straight under the final output prefix, and Spark's own writes go through
+   * the S3A magic committer ({@code conf/s3.properties}), which renames nothing either. Readers
+   * know a finished run by its {@code _SUCCESS}, written last. While the run writes, the prefix
+   * holds {@value #IN_PROGRESS}, so that a run that died without cleaning up is still recognised as
+   * greenstat's and may be replaced by the next run. The trade-off: an object store cannot replace
+   * an earlier output atomically, so each run should get a prefix of its own (the nightly job
+   * writes {@code <root>/run_date=YYYY-MM-DD/}). When the prefix does hold an earlier greenstat
+   * output (a deliberate rerun), it is deleted only in {@link #startWriting}, which the pipeline
+   * calls once the new run's results are computed and passed the quality gate; a failure after that
+   * point leaves the prefix without {@code _SUCCESS} and without the earlier output. A prefix
+   * holding anything else is refused ({@link ConfigException}, exit code 2).
+   */
+  public static final Set<String> OBJECT_STORE_SCHEMES =
+      Set.of("s3a", "s3", "s3n", "gs", "oss", "cosn", "obs", "wasb", "wasbs");
+
+  /** Present under a direct output while a run writes it; deleted just before {@code _SUCCESS}. */
+  public static final String IN_PROGRESS = "_IN_PROGRESS";
+
+  /**
+   * Whether {@code outputPath} is on an object store (its scheme, else the default file system's).
+   */
+  static boolean isObjectStore(String outputPath, Configuration conf) {
+    String scheme = new Path(outputPath).toUri().getScheme();
+    if (scheme == null) {
+      scheme = FileSystem.getDefaultUri(conf).getScheme();
+    }
+    return scheme != null && OBJECT_STORE_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT));
+  }
+
+  /** Whether this run writes straight under the output (an object store) instead of staging. */
+  public boolean isDirect() {
+    return direct;
+  }
+
+  /**
+   * Checks that a direct output may be written: absent, empty, or an earlier greenstat output
+   * (which stays untouched until {@link #startWriting}). Package-private for tests, which use it on
+   * the local file system.
+   */
+  static OutputPublisher beginDirect(String outputPath, Configuration conf) {
+    try {
+      Path output = new Path(outputPath);
+      FileSystem fs = output.getFileSystem(conf);
+      output = fs.makeQualified(output);
+      boolean replaces = false;
+      if (fs.exists(output)) {
+        if (!fs.getFileStatus(output).isDirectory()) {
+          throw new ConfigException("output path is a file, not a directory: " + outputPath);
+        }
+        // On S3 an empty "directory" is at most a 0-byte marker object: nothing to replace.
+        replaces = fs.listStatus(output).length > 0;
+        if (replaces
+            && !fs.exists(new Path(output, MANIFEST))
+            && !fs.exists(new Path(output, IN_PROGRESS))) {
+          throw new ConfigException(
+              "refusing to write into "
+                  + outputPath
+                  + ": the prefix holds objects and is not an earlier greenstat output (no "
+                  + MANIFEST
+                  + "); on an object store give each run a new prefix, e.g."
+                  + " <root>/run_date=YYYY-MM-DD");
+        }
+      }
+      String runId = UUID.randomUUID().toString().substring(0, 8);
+      OutputPublisher p = new OutputPublisher(fs, output, output, runId);
+      p.direct = true;
+      p.replacesEarlier = replaces;
+      LOG.info(
+          "Writing directly under {} (object store: no staging rename; _SUCCESS last){}",
+          output,
+          replaces ? "; the earlier output there is deleted once the new results are ready" : "");
+      return p;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare output " + outputPath, e);
+    }
+  }
+
+  /**
+   * Called once the run's results are computed, before its first write. Staged: nothing to do.
+   * Direct: deletes an earlier output under the prefix ({@code _SUCCESS} first, so that readers
+   * stop trusting it at once) and marks the prefix {@value #IN_PROGRESS}. From here on a failure in
+   * direct mode loses the earlier output: see {@link #OBJECT_STORE_SCHEMES}.
+   */
+  public void startWriting() {
+    if (writing) {
+      return;
+    }
+    if (direct) {
+      try {
+        if (replacesEarlier) {
+          LOG.warn("Deleting the earlier output at {} to write the new run there", output);
+          fs.delete(new Path(output, SUCCESS), false);
+          if (!fs.delete(output, true) && fs.exists(output)) {
+            throw new IOException("could not delete the earlier output " + output);
+          }
+        }
+        try (OutputStream out = fs.create(new Path(output, IN_PROGRESS), true)) {
+          out.write(
+              ("greenstat run "
+                      + runId
+                      + " is writing this output. Without a running job, the run died: the next"
+                      + " run may replace this prefix.\n")
+                  .getBytes(StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot prepare output " + output, e);
+      }
+    }
+    writing = true;
+  }
+
+  private void checkWritable() {
+    if (direct && !writing) {
+      throw new IllegalStateException("startWriting() must come before the first write");
+    }
+  }
+
+  private String commitDirect() {
+    checkWritable();
+    try {
+      fs.delete(new Path(output, IN_PROGRESS), false);
+      fs.create(new Path(output, SUCCESS), true).close();
+      LOG.info("Published {}", output);
+      return output.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot publish " + output, e);
+    }
+  }
+
+  /**
+   * Direct mode after a failure: when the run had started writing, deletes what it wrote (the
+   * earlier output, if any, was deleted already); otherwise touches nothing.
+   */
+  private void abortDirect() {
+    if (!writing) {
+      return;
+    }
+    try {
+      fs.delete(output, true);
+    } catch (IOException e) {
+      LOG.warn("Could not delete the unfinished output {}: {}", output, e.getMessage());
     }
   }
 }
