@@ -65,7 +65,7 @@ class OutputPublisherDirectTest {
     assertTrue(Files.exists(out.resolve("summary.json")), "written in place, not staged");
     assertTrue(Files.exists(out.resolve(OutputPublisher.IN_PROGRESS)));
     assertFalse(Files.exists(out.resolve(OutputPublisher.SUCCESS)));
-    p.commit();
+    p.commit(List.of());
     assertEquals(List.of(OutputPublisher.SUCCESS, "summary.json"), names(out));
     assertEquals(List.of("run_date=2026-11-29"), names(tmp), "no staging sibling");
   }
@@ -82,7 +82,7 @@ class OutputPublisherDirectTest {
     assertFalse(Files.exists(out.resolve(OutputPublisher.SUCCESS)));
     p.writeText("tables/new.csv", "new");
     p.writeText(OutputPublisher.MANIFEST, "{\"new\":1}");
-    p.commit();
+    p.commit(List.of());
     assertEquals(List.of(OutputPublisher.MANIFEST, OutputPublisher.SUCCESS, "tables"), names(out));
     assertEquals(List.of("new.csv"), names(out.resolve("tables")));
   }
@@ -117,7 +117,7 @@ class OutputPublisherDirectTest {
     OutputPublisher p = OutputPublisher.beginDirect(out.toString(), conf);
     p.startWriting();
     assertFalse(Files.exists(out.resolve("quarantine")));
-    p.commit();
+    p.commit(List.of());
     assertEquals(List.of(OutputPublisher.SUCCESS), names(out));
   }
 
@@ -139,7 +139,7 @@ class OutputPublisherDirectTest {
     Files.createDirectories(out);
     OutputPublisher p = OutputPublisher.beginDirect(out.toString(), conf);
     p.startWriting();
-    p.commit();
+    p.commit(List.of());
     assertEquals(List.of(OutputPublisher.SUCCESS), names(out));
   }
 
@@ -147,7 +147,7 @@ class OutputPublisherDirectTest {
   void nothingIsWrittenBeforeStartWriting() {
     OutputPublisher p = OutputPublisher.beginDirect(tmp.resolve("out").toString(), conf);
     assertThrows(IllegalStateException.class, () -> p.writeText("a", "b"));
-    assertThrows(IllegalStateException.class, p::commit);
+    assertThrows(IllegalStateException.class, () -> p.commit(List.of()));
   }
 
   @Test
@@ -159,7 +159,7 @@ class OutputPublisherDirectTest {
     p.startWriting();
     p.writeText("tables/new.csv", "new");
     assertTrue(Files.exists(out.resolve("tables/old.csv")), "earlier output intact until commit");
-    p.commit();
+    p.commit(List.of());
     assertEquals(List.of("new.csv"), names(out.resolve("tables")));
     assertTrue(Files.exists(out.resolve(OutputPublisher.SUCCESS)));
     assertEquals(List.of("out"), names(tmp), "no staging or previous directory left");
