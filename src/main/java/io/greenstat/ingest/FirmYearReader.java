@@ -9,6 +9,7 @@ import io.greenstat.schema.Columns;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,17 +29,7 @@ public final class FirmYearReader {
 
   /** The canonical column order of the frame {@link #read} returns. */
   public static final List<String> CANONICAL =
-      List.of(
-          Columns.FIRM_ID,
-          Columns.YEAR,
-          Columns.INDUSTRY_CODE,
-          Columns.PROVINCE_CODE,
-          Columns.REVENUE_YUAN,
-          Columns.ADDED_VALUE_YUAN,
-          Columns.ENERGY_TCE,
-          Columns.WATER_M3,
-          Columns.CO2_T,
-          Columns.SOURCE_FILE);
+      Stream.concat(Columns.CONTRACT_INPUT.stream(), Stream.of(Columns.SOURCE_FILE)).toList();
 
   public static Dataset<Row> read(SparkSession spark, List<FileGroup> groups) {
     Dataset<Row> all = null;

@@ -8,6 +8,7 @@ import io.greenstat.metrics.Tally;
 import io.greenstat.schema.Columns;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,18 +24,8 @@ final class OnePass {
 
   /** The quarantine's columns: the input's canonical columns, the reason and the source file. */
   static final List<String> QUARANTINE_COLUMNS =
-      List.of(
-          Columns.FIRM_ID,
-          Columns.YEAR,
-          Columns.INDUSTRY_CODE,
-          Columns.PROVINCE_CODE,
-          Columns.REVENUE_YUAN,
-          Columns.ADDED_VALUE_YUAN,
-          Columns.ENERGY_TCE,
-          Columns.WATER_M3,
-          Columns.CO2_T,
-          Columns.REASON,
-          Columns.SOURCE_FILE);
+      Stream.concat(Columns.CONTRACT_INPUT.stream(), Stream.of(Columns.REASON, Columns.SOURCE_FILE))
+          .toList();
 
   private OnePass() {}
 
