@@ -36,11 +36,7 @@ public final class ComparablePriceStep {
       if (r.level() == GroupLevel.DIVISION) {
         divisions
             .computeIfAbsent(r.year(), y -> new HashMap<>())
-            .put(
-                r.code(),
-                deflators
-                    .constantPriceYuan(r.code(), r.year(), r.totals().addedValueYuan())
-                    .orElse(null));
+            .put(r.code(), constantYuan(r, deflators));
       }
     }
     Map<String, Double[]> constant = new HashMap<>(); // key -> {VA, energy I, water I}
@@ -69,6 +65,15 @@ public final class ComparablePriceStep {
                   before == null ? null : Ratios.changePct(now[2], before[2]))));
     }
     return out;
+  }
+
+  /** A division's deflated added value; null without a price index or when the sum overflowed. */
+  private static Double constantYuan(IndustryYear division, Deflators deflators) {
+    double current = division.totals().addedValueYuan();
+    if (!Double.isFinite(current)) {
+      return null;
+    }
+    return deflators.constantPriceYuan(division.code(), division.year(), current).orElse(null);
   }
 
   private static Double groupValue(
