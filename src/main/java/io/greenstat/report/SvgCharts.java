@@ -771,26 +771,21 @@ final class SvgCharts {
   }
 
   private static void hline(StringBuilder out, String cls, double x1, double x2, double y) {
+    line(out, cls, x1, y, x2, y);
+  }
+
+  private static void vline(StringBuilder out, String cls, double x, double y1, double y2) {
+    line(out, cls, x, y1, x, y2);
+  }
+
+  private static void line(
+      StringBuilder out, String cls, double x1, double y1, double x2, double y2) {
     out.append("<line class=\"")
         .append(cls)
         .append("\" x1=\"")
         .append(coord(x1))
         .append("\" x2=\"")
         .append(coord(x2))
-        .append("\" y1=\"")
-        .append(coord(y))
-        .append("\" y2=\"")
-        .append(coord(y))
-        .append("\"/>");
-  }
-
-  private static void vline(StringBuilder out, String cls, double x, double y1, double y2) {
-    out.append("<line class=\"")
-        .append(cls)
-        .append("\" x1=\"")
-        .append(coord(x))
-        .append("\" x2=\"")
-        .append(coord(x))
         .append("\" y1=\"")
         .append(coord(y1))
         .append("\" y2=\"")
