@@ -6,7 +6,6 @@ import io.greenstat.reference.RawRow;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -30,17 +29,7 @@ public final class WriteFirmYears {
             Double.parseDouble(args[5]));
     List<Row> sparkRows = new ArrayList<>(rows.size());
     for (RawRow r : rows) {
-      sparkRows.add(
-          RowFactory.create(
-              r.firmId(),
-              r.year(),
-              r.industryCode(),
-              r.provinceCode(),
-              r.revenueYuan(),
-              r.addedValueYuan(),
-              r.energyTce(),
-              r.waterM3(),
-              r.co2T()));
+      sparkRows.add(r.toSparkRow());
     }
     SparkSession spark =
         SparkSession.builder()

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,17 +50,7 @@ class DifferentialTest {
     Path in = tmp.resolve("in");
     List<Row> sparkRows = new ArrayList<>();
     for (RawRow r : rows) {
-      sparkRows.add(
-          RowFactory.create(
-              r.firmId(),
-              r.year(),
-              r.industryCode(),
-              r.provinceCode(),
-              r.revenueYuan(),
-              r.addedValueYuan(),
-              r.energyTce(),
-              r.waterM3(),
-              r.co2T()));
+      sparkRows.add(r.toSparkRow());
     }
     // Hive-partitioned by year, several files per year, as national datasets arrive.
     TestSpark.get()

@@ -30,4 +30,18 @@ public record RawRow(
         co2T,
         file);
   }
+
+  /** The contract columns as a Spark row, in the order of {@code FirmYearFixture.SCHEMA}. */
+  public org.apache.spark.sql.Row toSparkRow() {
+    return org.apache.spark.sql.RowFactory.create(
+        firmId,
+        year,
+        industryCode,
+        provinceCode,
+        revenueYuan,
+        addedValueYuan,
+        energyTce,
+        waterM3,
+        co2T);
+  }
 }
