@@ -17,6 +17,7 @@ import java.util.SortedSet;
  * @param maxQuarantinedShare the quality gate, a share in [0, 1]
  * @param rowsPerQuarantineFile rows per quarantine Parquet file
  * @param co2DerivedTPerTce tCO2 per tce for firms without {@code co2_t}, or empty: no derivation
+ * @param partitions partitions of the shuffle by firm
  * @param effective every setting's effective value as text, with where it came from
  */
 public record JobSettings(
@@ -29,6 +30,7 @@ public record JobSettings(
     double maxQuarantinedShare,
     long rowsPerQuarantineFile,
     Optional<Double> co2DerivedTPerTce,
+    int partitions,
     Map<Setting, SettingValue> effective) {
 
   /** An inclusive range of reporting years. */

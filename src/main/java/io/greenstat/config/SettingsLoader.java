@@ -112,6 +112,10 @@ public final class SettingsLoader {
       }
       co2Factor = Optional.of(f);
     }
+    long partitions = parseLong(effective, Setting.PARTITIONS);
+    if (partitions < 1 || partitions > 100_000) {
+      throw invalid(effective, Setting.PARTITIONS, "a whole number from 1 to 100000");
+    }
     return new JobSettings(
         threshold,
         comparison.equals(">="),
@@ -122,6 +126,7 @@ public final class SettingsLoader {
         share,
         rowsPerFile,
         co2Factor,
+        (int) partitions,
         effective);
   }
 

@@ -2,7 +2,6 @@ package io.greenstat.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.regexp_extract;
 
 import io.greenstat.ingest.ParquetSchemas.FileGroup;
 import io.greenstat.schema.Columns;
@@ -22,14 +21,17 @@ import org.apache.spark.sql.types.DataTypes;
  * <p>Output columns: {@code firm_id, industry_code, province_code} (string), {@code year} (int,
  * from the column or the {@code year=YYYY} directory), {@code revenue_yuan, added_value_yuan,
  * energy_tce, water_m3, co2_t} (double, widened from whatever numeric type the file had; {@code
- * co2_t} null when the file lacks it) and {@code source_file} (the file's URI).
+ * co2_t} null when the file lacks it), {@code source_file} (the file's URI) and {@code slice_year}
+ * (the year of the file's {@code year=YYYY} directory, see {@link YearPartitions}).
  */
 public final class FirmYearReader {
   private FirmYearReader() {}
 
   /** The canonical column order of the frame {@link #read} returns. */
   public static final List<String> CANONICAL =
-      Stream.concat(Columns.CONTRACT_INPUT.stream(), Stream.of(Columns.SOURCE_FILE)).toList();
+      Stream.concat(
+              Columns.CONTRACT_INPUT.stream(), Stream.of(Columns.SOURCE_FILE, Columns.SLICE_YEAR))
+          .toList();
 
   public static Dataset<Row> read(SparkSession spark, List<FileGroup> groups) {
     Dataset<Row> all = null;
@@ -56,9 +58,7 @@ public final class FirmYearReader {
     }
     cols.put(
         Columns.YEAR,
-        (group.hasYearColumn()
-                ? col(Columns.YEAR)
-                : regexp_extract(filePath, "/year=([0-9]{4})/[^/]*$", 1))
+        (group.hasYearColumn() ? col(Columns.YEAR) : YearPartitions.of(filePath))
             .cast(DataTypes.IntegerType));
     for (String name : Columns.REQUIRED_NUMERIC) {
       cols.put(name, col(name).cast(DataTypes.DoubleType));
@@ -67,6 +67,7 @@ public final class FirmYearReader {
       cols.put(name, (group.has(name) ? col(name) : lit(null)).cast(DataTypes.DoubleType));
     }
     cols.put(Columns.SOURCE_FILE, filePath);
+    cols.put(Columns.SLICE_YEAR, YearPartitions.of(filePath));
     return CANONICAL.stream().map(name -> cols.get(name).as(name)).toArray(Column[]::new);
   }
 }

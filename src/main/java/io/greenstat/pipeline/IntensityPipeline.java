@@ -106,7 +106,11 @@ public final class IntensityPipeline {
     Dataset<Row> onePass = null;
     try {
       // One shuffle by firm serves both windows (duplicates per firm-year, prior year per firm).
-      Dataset<Row> byFirm = FirmYearReader.read(spark, groups).repartition(col(Columns.FIRM_ID));
+      // A fixed partition count (adaptive execution leaves it alone) puts each firm in the same
+      // partition whatever else is read: Tally's sums depend on it.
+      Dataset<Row> byFirm =
+          FirmYearReader.read(spark, groups)
+              .repartition(settings.partitions(), col(Columns.FIRM_ID));
       Dataset<Row> classified =
           PriorYear.attach(
               Scope.classify(
@@ -245,6 +249,8 @@ public final class IntensityPipeline {
     for (Row r : OnePass.tallies(onePass).collectAsList()) {
       tallies.add(Tally.fromRow(r));
     }
+    // Collect order varies with scheduling; the roll-ups add doubles in list order.
+    tallies.sort(Tally.CANONICAL_ORDER);
     return tallies;
   }
 

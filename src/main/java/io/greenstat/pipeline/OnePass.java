@@ -31,11 +31,16 @@ final class OnePass {
 
   static Dataset<Row> build(Dataset<Row> classified, Optional<Double> co2DerivedTPerTce) {
     Dataset<Row> tallies = Tally.aggregate(classified, co2DerivedTPerTce);
+    // The struct carries slice_year too: an incremental run keeps only some partitions' rows, and
+    // both branches must need the same input columns, or Spark cannot reuse the shuffle by firm.
     Dataset<Row> quarantined =
         classified
             .filter(col(Columns.FATE).equalTo(RowFate.QUARANTINED.code()))
             .select(
-                struct(QUARANTINE_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new))
+                struct(
+                        Stream.concat(QUARANTINE_COLUMNS.stream(), Stream.of(Columns.SLICE_YEAR))
+                            .map(c -> col(c))
+                            .toArray(Column[]::new))
                     .as(QUARANTINED_ROW));
     return tallies.unionByName(quarantined, true);
   }
@@ -45,6 +50,11 @@ final class OnePass {
   }
 
   static Dataset<Row> quarantinedRows(Dataset<Row> onePass) {
-    return onePass.filter(col(QUARANTINED_ROW).isNotNull()).select(QUARANTINED_ROW + ".*");
+    return onePass
+        .filter(col(QUARANTINED_ROW).isNotNull())
+        .select(
+            QUARANTINE_COLUMNS.stream()
+                .map(c -> col(QUARANTINED_ROW + "." + c).as(c))
+                .toArray(Column[]::new));
   }
 }

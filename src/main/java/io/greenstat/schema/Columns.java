@@ -54,6 +54,12 @@ public final class Columns {
   /** The file a row was read from (a URI string). */
   public static final String SOURCE_FILE = "source_file";
 
+  /**
+   * The year of the input partition directory ({@code year=YYYY}) a row was read from, null when
+   * its file is not directly inside one. The unit of incremental runs.
+   */
+  public static final String SLICE_YEAR = "slice_year";
+
   /** What became of a row: one of {@code RowFate}'s codes. */
   public static final String FATE = "fate";
 
