@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -51,6 +52,16 @@ public final class RunCommand implements Callable<Integer> {
           "Output directory; replaced only by a successful run. Default with the sample:"
               + " data/sample-output.")
   String output;
+
+  @Option(
+      names = "--previous",
+      paramLabel = "PATH",
+      description =
+          "An earlier successful output of the same input (e.g. last night's): rescan only the"
+              + " year=YYYY partitions that changed since, and take the rest from its _partials/."
+              + " The result equals a full run's byte for byte; with other settings, another"
+              + " program version or an input that is not year-partitioned the run is a full one.")
+  String previous;
 
   @Option(
       names = "--conf",
@@ -106,7 +117,10 @@ public final class RunCommand implements Callable<Integer> {
         GenerateJob.run(spark, GeneratorOptions.SAMPLE, inputPath);
       }
       RunResult result =
-          new IntensityPipeline(spark, new RunRequest(inputPath, outputPath, settings)).run();
+          new IntensityPipeline(
+                  spark,
+                  new RunRequest(inputPath, outputPath, settings, Optional.ofNullable(previous)))
+              .run();
       var out = spec.commandLine().getOut();
       out.printf(
           "greenstat: %d rows read, %d aggregated, %d quarantined; output in %s%n",
@@ -114,6 +128,9 @@ public final class RunCommand implements Callable<Integer> {
           result.accounting().rowsAggregated(),
           result.accounting().rowsQuarantined(),
           result.outputPath());
+      out.printf(
+          "Run: %s (%s); %d input files scanned%n",
+          result.plan().mode().code(), result.plan().reason(), result.filesScanned());
       out.printf("Report: %s%n", reportLocation(result.outputPath()));
       out.flush();
       return ExitCode.OK;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.EtagSource;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -31,8 +32,16 @@ public final class InputFiles {
 
   private InputFiles() {}
 
-  /** A data file: its qualified path and size in bytes. */
-  public record DataFile(Path path, long sizeBytes) {}
+  /**
+   * A data file: its qualified path, size in bytes, modification time and, on stores that have them
+   * (S3), its entity tag; what an incremental run compares to see whether a file changed.
+   */
+  public record DataFile(Path path, long sizeBytes, long modifiedMillis, String etag) {
+    static DataFile of(FileStatus status) {
+      String etag = status instanceof EtagSource e ? e.getEtag() : null;
+      return new DataFile(status.getPath(), status.getLen(), status.getModificationTime(), etag);
+    }
+  }
 
   /**
    * Lists the data files under {@code input}, sorted by path.
@@ -52,7 +61,7 @@ public final class InputFiles {
         throw new InputRejectedException("input path does not exist: " + input);
       }
       if (status.isFile()) {
-        files.add(new DataFile(status.getPath(), status.getLen()));
+        files.add(DataFile.of(status));
       } else {
         RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
         while (it.hasNext()) {
@@ -61,7 +70,7 @@ public final class InputFiles {
             continue;
           }
           if (isParquetName(f.getPath().getName()) || startsWithMagic(fs, f)) {
-            files.add(new DataFile(f.getPath(), f.getLen()));
+            files.add(DataFile.of(f));
           } else {
             ignored.add(f.getPath().toString());
           }

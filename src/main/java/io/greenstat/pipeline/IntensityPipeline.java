@@ -4,6 +4,10 @@ import static org.apache.spark.sql.functions.col;
 
 import io.greenstat.cli.VersionInfo;
 import io.greenstat.config.JobSettings;
+import io.greenstat.incremental.CodeFingerprint;
+import io.greenstat.incremental.IncrementalPlan;
+import io.greenstat.incremental.RunState;
+import io.greenstat.incremental.SliceFingerprints;
 import io.greenstat.ingest.Duplicates;
 import io.greenstat.ingest.FirmYearReader;
 import io.greenstat.ingest.InputFiles;
@@ -12,6 +16,7 @@ import io.greenstat.ingest.InputRejectedException;
 import io.greenstat.ingest.ParquetSchemas;
 import io.greenstat.ingest.ParquetSchemas.FileGroup;
 import io.greenstat.ingest.RowValidation;
+import io.greenstat.ingest.YearPartitions;
 import io.greenstat.metrics.GroupRollup;
 import io.greenstat.metrics.IndustryYear;
 import io.greenstat.metrics.PriorYear;
@@ -49,8 +54,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -92,38 +102,47 @@ public final class IntensityPipeline {
     JobSettings settings = request.settings();
     Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
     Phase phase = new Phase();
+    spark
+        .sparkContext()
+        .uiWebUrl()
+        .foreach(
+            url -> {
+              LOG.info("Spark UI: {}", url);
+              return null;
+            });
 
     List<DataFile> files = InputFiles.list(request.inputPath(), hadoopConf);
-    long bytes = files.stream().mapToLong(DataFile::sizeBytes).sum();
-    List<FileGroup> groups = ParquetSchemas.checkAndGroup(files, hadoopConf);
+    SliceFingerprints input = SliceFingerprints.of(request.inputPath(), files);
+    IncrementalPlan plan =
+        IncrementalPlan.decide(
+            request.previousOutput().flatMap(this::readPreviousState),
+            request.inputPath(),
+            CodeFingerprint.current(),
+            settingsMap(settings),
+            input);
     phase.done(
-        "Checked {} Parquet files ({} MB) in {} schema group(s)",
+        "Listed {} input files in {} year partition(s); {} run: {}",
         files.size(),
-        bytes / 1_000_000,
-        groups.size());
+        input.slices().size(),
+        plan.mode().code(),
+        plan.reason());
 
     OutputPublisher publisher = OutputPublisher.begin(request.outputPath(), hadoopConf);
-    Dataset<Row> onePass = null;
+    List<Dataset<Row>> toUnpersist = new ArrayList<>();
     try {
-      // One shuffle by firm serves both windows (duplicates per firm-year, prior year per firm).
-      // A fixed partition count (adaptive execution leaves it alone) puts each firm in the same
-      // partition whatever else is read: Tally's sums depend on it.
-      Dataset<Row> byFirm =
-          FirmYearReader.read(spark, groups)
-              .repartition(settings.partitions(), col(Columns.FIRM_ID));
-      Dataset<Row> classified =
-          PriorYear.attach(
-              Scope.classify(
-                  Duplicates.withFate(RowValidation.withReason(byFirm, provinces.codes())),
-                  settings));
-      onePass =
-          OnePass.build(classified, settings.co2DerivedTPerTce())
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      List<Tally> tallies = collectTallies(onePass);
+      Rows rows = rowsFor(plan, files, phase, toUnpersist);
+      if (rows.offSliceRows() > 0 && plan.mode() == IncrementalPlan.Mode.INCREMENTAL) {
+        // A changed partition now holds rows of another year: they may pair with, or duplicate,
+        // rows of partitions this run did not read. Only a full run is sure to be right.
+        plan = IncrementalPlan.full(rows.offSliceRows() + " rows lie outside their year partition");
+        LOG.info("Switching to a full run: {}", plan.reason());
+        rows = rowsFor(plan, files, phase, toUnpersist);
+      }
+      List<Tally> tallies = rows.tallies();
       RowAccounting accounting = RowAccounting.of(files.size(), tallies);
       phase.done(
-          "Read {} rows: {} quarantined, {} duplicates collapsed, {} out of scope, {} below"
-              + " threshold, {} aggregated",
+          "Accounted for {} rows: {} quarantined, {} duplicates collapsed, {} out of scope, {}"
+              + " below threshold, {} aggregated",
           accounting.rowsRead(),
           accounting.rowsQuarantined(),
           accounting.duplicatesCollapsed(),
@@ -131,12 +150,20 @@ public final class IntensityPipeline {
           accounting.rowsBelowThreshold(),
           accounting.rowsAggregated());
       checkAccounting(accounting, settings);
+      RunState state =
+          new RunState(
+              request.inputPath(),
+              CodeFingerprint.current(),
+              settingsMap(settings),
+              input.slices(),
+              notIncremental(input, rows),
+              tallies);
 
       Deflators prices = deflators.rebase(settings.baseYear());
       UnaryOperator<List<IndustryYear>> trends =
-          rows ->
+          table ->
               ComparablePriceStep.apply(
-                  YearOverYear.apply(rows),
+                  YearOverYear.apply(table),
                   prices,
                   industries,
                   settings.energyIntensiveDivisions());
@@ -169,10 +196,22 @@ public final class IntensityPipeline {
       String reportHtml = HtmlReport.render(model);
       String summaryJson = SummaryJson.render(model);
 
-      // Everything is computed now (the quarantine rows come from the persisted pass): only from
-      // here on may an object-store output replace an earlier run's files (OutputPublisher).
+      // The quarantined rows are materialised before anything is written: they may come from the
+      // earlier output, which on an object store is this very prefix (a rerun of the same date).
+      Dataset<Row> quarantine = rows.quarantine().persist(StorageLevel.MEMORY_AND_DISK());
+      toUnpersist.add(quarantine);
+      long quarantineRows = quarantine.count();
+      if (quarantineRows != accounting.rowsQuarantined()) {
+        throw new IllegalStateException(
+            "quarantine holds "
+                + quarantineRows
+                + " rows but the accounting counts "
+                + accounting.rowsQuarantined());
+      }
+      // Everything is computed now: only from here on may an object-store output replace an
+      // earlier run's files (OutputPublisher).
       publisher.startWriting();
-      writeQuarantine(publisher, OnePass.quarantinedRows(onePass), accounting, settings);
+      writeQuarantine(publisher, quarantine, accounting, settings);
       phase.done("Wrote {} quarantined rows", accounting.rowsQuarantined());
       writeTable(publisher, "tables/industry_year", IndustryYearTable.COLUMNS, industryYears);
       writeTable(
@@ -198,6 +237,8 @@ public final class IntensityPipeline {
       writeTable(publisher, "tables/" + TargetTable.NAME, TargetTable.COLUMNS, analytics.targets());
       publisher.writeText("report.html", reportHtml);
       publisher.writeText("summary.json", summaryJson);
+      publisher.writeText(RunState.STATE, state.stateJson());
+      publisher.writeText(RunState.TALLIES, state.talliesTsv());
       List<String> outputs =
           List.of(
               "tables/industry_year.csv",
@@ -215,6 +256,8 @@ public final class IntensityPipeline {
               "quarantine/",
               "report.html",
               "summary.json",
+              RunState.STATE,
+              RunState.TALLIES,
               OutputPublisher.MANIFEST,
               OutputPublisher.SUCCESS);
       publisher.writeText(
@@ -227,10 +270,13 @@ public final class IntensityPipeline {
                   Instant.now(),
                   spark.version(),
                   spark.sparkContext().master(),
+                  plan.mode().code(),
+                  plan.reason(),
+                  rows.filesScanned(),
                   outputs)));
       String published = publisher.commit(outputs);
       phase.done("Published tables and reports to {}", published);
-      return new RunResult(published, accounting, industryYears);
+      return new RunResult(published, accounting, industryYears, plan, rows.filesScanned());
     } catch (RuntimeException e) {
       publisher.abort();
       if (e instanceof InputRejectedException) {
@@ -238,10 +284,155 @@ public final class IntensityPipeline {
       }
       throw ScanFailures.translate(e).<RuntimeException>map(r -> r).orElse(e);
     } finally {
-      if (onePass != null) {
-        onePass.unpersist();
-      }
+      toUnpersist.forEach(Dataset::unpersist);
     }
+  }
+
+  /**
+   * The tally cells and quarantined rows of the whole input, as the plan gets them.
+   *
+   * @param tallies every cell, in canonical order
+   * @param quarantine the quarantined rows, {@link OnePass#QUARANTINE_COLUMNS}
+   * @param filesScanned input files read
+   * @param offSliceRows rows whose year is not their partition directory's
+   */
+  private record Rows(
+      List<Tally> tallies, Dataset<Row> quarantine, int filesScanned, long offSliceRows) {}
+
+  private Rows rowsFor(
+      IncrementalPlan plan, List<DataFile> files, Phase phase, List<Dataset<Row>> toUnpersist) {
+    return switch (plan.mode()) {
+      case FULL -> {
+        Dataset<Row> onePass = scan(files, phase, toUnpersist);
+        List<Tally> tallies = collectTallies(onePass);
+        yield new Rows(
+            tallies,
+            OnePass.quarantinedRows(onePass).drop(Columns.SLICE_YEAR),
+            files.size(),
+            offSliceRows(tallies));
+      }
+      case UNCHANGED -> {
+        RunState previous = previousState();
+        yield new Rows(previous.tallies(), previousQuarantine().drop(Columns.SLICE_YEAR), 0, 0);
+      }
+      case INCREMENTAL -> {
+        Set<Integer> recompute = plan.recompute();
+        List<DataFile> read =
+            files.stream()
+                .filter(f -> plan.read().contains(YearPartitions.of(f.path().toString()).get()))
+                .toList();
+        Dataset<Row> onePass = scan(read, phase, toUnpersist);
+        List<Tally> fresh = collectTallies(onePass);
+        List<Tally> tallies = new ArrayList<>();
+        previousState().tallies().stream()
+            .filter(t -> !recompute.contains(t.slice()))
+            .forEach(tallies::add);
+        fresh.stream().filter(t -> recompute.contains(t.slice())).forEach(tallies::add);
+        tallies.sort(Tally.CANONICAL_ORDER);
+        Column[] recomputed =
+            recompute.stream().map(org.apache.spark.sql.functions::lit).toArray(Column[]::new);
+        Dataset<Row> kept =
+            previousQuarantine()
+                .filter(col(Columns.SLICE_YEAR).isin((Object[]) recomputed).unary_$bang());
+        Dataset<Row> rescanned =
+            OnePass.quarantinedRows(onePass)
+                .filter(col(Columns.SLICE_YEAR).isin((Object[]) recomputed));
+        yield new Rows(
+            tallies,
+            kept.unionByName(rescanned).drop(Columns.SLICE_YEAR),
+            read.size(),
+            offSliceRows(fresh));
+      }
+    };
+  }
+
+  /**
+   * Checks the footers of {@code files}, reads them and makes the one pass (persisted; the caller
+   * unpersists it).
+   */
+  private Dataset<Row> scan(List<DataFile> files, Phase phase, List<Dataset<Row>> toUnpersist) {
+    long bytes = files.stream().mapToLong(DataFile::sizeBytes).sum();
+    Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
+    List<FileGroup> groups = ParquetSchemas.checkAndGroup(files, hadoopConf);
+    phase.done(
+        "Checked {} Parquet files ({} MB) in {} schema group(s)",
+        files.size(),
+        bytes / 1_000_000,
+        groups.size());
+    JobSettings settings = request.settings();
+    // One shuffle by firm serves both windows (duplicates per firm-year, prior year per firm).
+    // A fixed partition count (adaptive execution leaves it alone) puts each firm in the same
+    // partition whatever else is read: Tally's sums depend on it.
+    Dataset<Row> byFirm =
+        FirmYearReader.read(spark, groups).repartition(settings.partitions(), col(Columns.FIRM_ID));
+    Dataset<Row> classified =
+        PriorYear.attach(
+            Scope.classify(
+                Duplicates.withFate(RowValidation.withReason(byFirm, provinces.codes())),
+                settings));
+    Dataset<Row> onePass =
+        OnePass.build(classified, settings.co2DerivedTPerTce())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    toUnpersist.add(onePass);
+    long cells = onePass.count();
+    phase.done(
+        "Scanned {} files in one pass: {} tally cells and quarantined rows", files.size(), cells);
+    return onePass;
+  }
+
+  private static long offSliceRows(List<Tally> tallies) {
+    return tallies.stream().mapToLong(Tally::rowsOffSlice).sum();
+  }
+
+  /** Why the run after this one cannot be incremental, or "" when it can. */
+  private static String notIncremental(SliceFingerprints input, Rows rows) {
+    if (!input.partitioned()) {
+      return "the input is not partitioned by year=YYYY directories";
+    }
+    if (rows.offSliceRows() > 0) {
+      return rows.offSliceRows() + " rows lie outside their year partition";
+    }
+    return "";
+  }
+
+  private Optional<RunState> readPreviousState(String previous) {
+    try {
+      return Optional.of(previousStateAt(previous));
+    } catch (IllegalStateException e) {
+      LOG.warn("Not continuing from {}: {}", previous, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private RunState cachedPrevious;
+
+  private RunState previousStateAt(String previous) {
+    if (cachedPrevious == null) {
+      cachedPrevious = RunState.read(previous, spark.sparkContext().hadoopConfiguration());
+    }
+    return cachedPrevious;
+  }
+
+  private RunState previousState() {
+    return previousStateAt(request.previousOutput().orElseThrow());
+  }
+
+  /** The earlier output's quarantined rows, with the {@code slice_year} of their source file. */
+  private Dataset<Row> previousQuarantine() {
+    String dir =
+        new org.apache.hadoop.fs.Path(request.previousOutput().orElseThrow(), "quarantine")
+            .toString();
+    return spark
+        .read()
+        .parquet(dir)
+        .select(OnePass.QUARANTINE_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new))
+        .withColumn(Columns.SLICE_YEAR, YearPartitions.ofSourceFile());
+  }
+
+  private static SortedMap<String, String> settingsMap(JobSettings settings) {
+    SortedMap<String, String> m = new TreeMap<>();
+    settings.asEntries().forEach(e -> m.put(e.getKey(), e.getValue().value()));
+    return m;
   }
 
   private static List<Tally> collectTallies(Dataset<Row> onePass) {

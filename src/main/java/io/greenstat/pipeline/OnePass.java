@@ -49,11 +49,12 @@ final class OnePass {
     return onePass.filter(col(QUARANTINED_ROW).isNull()).drop(QUARANTINED_ROW);
   }
 
+  /** The quarantined rows: {@link #QUARANTINE_COLUMNS} and {@code slice_year}. */
   static Dataset<Row> quarantinedRows(Dataset<Row> onePass) {
     return onePass
         .filter(col(QUARANTINED_ROW).isNotNull())
         .select(
-            QUARANTINE_COLUMNS.stream()
+            Stream.concat(QUARANTINE_COLUMNS.stream(), Stream.of(Columns.SLICE_YEAR))
                 .map(c -> col(QUARANTINED_ROW + "." + c).as(c))
                 .toArray(Column[]::new));
   }

@@ -26,6 +26,9 @@ public final class ManifestJson {
    * @param finishedAt end of the run's work, just before publishing
    * @param sparkVersion the Spark version that ran it
    * @param sparkMaster the master URL
+   * @param runMode full, incremental or unchanged
+   * @param runModeReason why
+   * @param filesScanned input files whose data was read
    * @param outputs files and directories written, relative to the output
    */
   public record RunInfo(
@@ -34,6 +37,9 @@ public final class ManifestJson {
       Instant finishedAt,
       String sparkVersion,
       String sparkMaster,
+      String runMode,
+      String runModeReason,
+      int filesScanned,
       List<String> outputs) {}
 
   public static String render(ReportModel model, RunInfo run) {
@@ -51,7 +57,10 @@ public final class ManifestJson {
         Duration.between(run.startedAt(), run.finishedAt()).toMillis() / 1000.0);
     m.put("spark_version", run.sparkVersion());
     m.put("spark_master", run.sparkMaster());
+    m.put("run_mode", run.runMode());
+    m.put("run_mode_reason", run.runModeReason());
     m.put("input_files", a.inputFiles());
+    m.put("input_files_scanned", run.filesScanned());
     m.put("rows_read", a.rowsRead());
     m.put("rows_quarantined", a.rowsQuarantined());
     m.put("quarantine_by_reason", a.quarantineByReason());
