@@ -52,6 +52,11 @@ class StandaloneClusterIT {
   private static final Duration RUN_TIMEOUT = Duration.ofSeconds(300);
 
   private static final String MANIFEST = "_MANIFEST.json";
+  // Executor log lines: "Running task 3.0 in stage 5.0 (TID 21)", the stage as ID.attempt.
+  private static final Pattern LATER_STAGE_TASK =
+      Pattern.compile("Running task \\S+ in stage [1-9][0-9]*\\.");
+  private static final Pattern RETRIED_STAGE_TASK =
+      Pattern.compile("Running task \\S+ in stage [0-9]+\\.[1-9]");
 
   private static final List<ChildProcess> cluster = new ArrayList<>();
   private static ChildProcess worker;
@@ -215,13 +220,15 @@ class StandaloneClusterIT {
    * standalone master relaunches an executor that exited abnormally (up to
    * spark.deploy.maxExecutorRetries = 10 times in a row), the driver reschedules the lost tasks
    * (each task may fail spark.task.maxFailures = 4 times) and recomputes what the dead executor
-   * held, its shuffle files and its blocks of the persisted pass alike. The defaults are tested
-   * because they are what a user's cluster has.
+   * held, its shuffle files and any blocks of the persisted pass. The defaults are tested because
+   * they are what a user's cluster has.
    *
-   * <p>The kill comes when the executor has logged its first "Running task": the first job that
-   * reads the input, with the persisted pass, the quarantine and six tables still to be written.
-   * Waiting for a log line rather than sleeping makes the kill land mid-run however slow the
-   * machine is; the assertions below fail if the run ended before, or if nothing was relaunched.
+   * <p>The kill comes when the executor has started a task of a stage after the first one: the
+   * first stage's shuffle output (the input read and partitioned by firm) is then on that executor
+   * only, and goes down with it, with the quarantine and six tables still to be written. Waiting
+   * for a log line rather than sleeping makes the kill land mid-run however slow the machine is;
+   * the assertions below fail if the run ended before, if nothing was relaunched, or if no lost
+   * work was recomputed.
    */
   @Test
   void killedExecutorIsReplacedAndTheOutputIsUnchanged() throws Exception {
@@ -264,6 +271,10 @@ class StandaloneClusterIT {
     assertTrue(
         replacementLog.contains("Finished task"),
         () -> "the replacement executor ran no task:\n" + replacementLog);
+    // The lost shuffle output was recomputed: a stage ran again as a new attempt.
+    assertTrue(
+        RETRIED_STAGE_TASK.matcher(replacementLog).find(),
+        () -> "no stage was retried on the replacement executor:\n" + replacementLog);
 
     // Every output file byte for byte (Parquet footers as OutputFiles.assertSame allows) but the
     // manifest, which is compared without its run-specific fields.
@@ -300,8 +311,8 @@ class StandaloneClusterIT {
   }
 
   /**
-   * Waits until the run's first executor (work-dir/app-*&#47;0) has logged a task start; returns
-   * the application's directory. Fails if the run ends first.
+   * Waits until the run's first executor (work-dir/app-*&#47;0) has started a task of a stage after
+   * the first; returns the application's directory. Fails if the run ends first.
    */
   private static Path awaitRunningTask(Set<Path> before, ChildProcess run) throws Exception {
     long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
@@ -311,7 +322,7 @@ class StandaloneClusterIT {
       for (Path app : added) {
         Path log = app.resolve("0").resolve("stderr");
         if (Files.exists(log)
-            && Files.readString(log, StandardCharsets.UTF_8).contains("Running task")) {
+            && LATER_STAGE_TASK.matcher(Files.readString(log, StandardCharsets.UTF_8)).find()) {
           return app;
         }
       }
