@@ -80,6 +80,15 @@ public final class ChildProcess implements AutoCloseable {
     return process.pid();
   }
 
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** The processes it started, and theirs (a worker's executors). */
+  public List<ProcessHandle> descendants() {
+    return process.descendants().toList();
+  }
+
   public String stdout() {
     return read(stdout);
   }

@@ -78,14 +78,31 @@ public final class ItEnv {
   public static Outcome greenstat(
       String name, List<String> args, Map<String, String> env, Path logDir, Duration timeout)
       throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    return finish(startGreenstat(name, args, env, logDir), start, timeout);
+  }
+
+  /**
+   * Starts {@code jobs/greenstat ARGS} like {@link #greenstat} without waiting, for a test that
+   * acts on the cluster while the job runs; {@link #finish} waits for it.
+   */
+  public static ChildProcess startGreenstat(
+      String name, List<String> args, Map<String, String> env, Path logDir) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(BASEDIR.resolve("jobs/greenstat").toString());
     command.addAll(args);
-    long start = System.nanoTime();
-    ChildProcess p = ChildProcess.start(name, command, env, logDir, logDir);
+    return ChildProcess.start(name, command, env, logDir, logDir);
+  }
+
+  /**
+   * Waits for a run {@link #startGreenstat} started at {@code startNanos} ({@link
+   * System#nanoTime}); stops it and fails after {@code timeout}.
+   */
+  public static Outcome finish(ChildProcess p, long startNanos, Duration timeout)
+      throws InterruptedException {
     int code = p.waitFor(timeout);
     Outcome o =
-        new Outcome(code, p.stdout(), p.stderr(), Duration.ofNanos(System.nanoTime() - start));
+        new Outcome(code, p.stdout(), p.stderr(), Duration.ofNanos(System.nanoTime() - startNanos));
     // The package phase built the jar just before: a build here would rewrite target/ mid-verify.
     assertFalse(o.stderr().contains("building the application jar"), () -> "rebuilt:\n" + o);
     return o;
