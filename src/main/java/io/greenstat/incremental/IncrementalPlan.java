@@ -1,10 +1,15 @@
 package io.greenstat.incremental;
 
+import io.greenstat.config.JobSettings;
+import io.greenstat.config.Setting;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -40,6 +45,32 @@ public record IncrementalPlan(
     }
   }
 
+  /**
+   * Settings that act only after the tally cells (roll-ups, trends, the quality gate, file layout):
+   * changing them needs no rescan. Every other setting, including any added later, shapes the cells
+   * and makes the next run a full one.
+   */
+  static final Set<Setting> AFTER_THE_TALLIES =
+      EnumSet.of(
+          Setting.BASE_YEAR,
+          Setting.ENERGY_INTENSIVE_DIVISIONS,
+          Setting.MAX_QUARANTINED_SHARE,
+          Setting.ROWS_PER_QUARANTINE_FILE);
+
+  /** The settings the stored cells depend on, as key → effective value. */
+  public static SortedMap<String, String> tallySettings(JobSettings settings) {
+    SortedMap<String, String> m = new TreeMap<>();
+    settings
+        .effective()
+        .forEach(
+            (setting, value) -> {
+              if (!AFTER_THE_TALLIES.contains(setting)) {
+                m.put(setting.key(), value.value());
+              }
+            });
+    return m;
+  }
+
   public static IncrementalPlan full(String reason) {
     return new IncrementalPlan(Mode.FULL, reason, new TreeSet<>(), new TreeSet<>());
   }
@@ -50,7 +81,7 @@ public record IncrementalPlan(
    * @param previous the earlier run's partials, if any were asked for and readable
    * @param inputPath this run's input
    * @param program this program's fingerprint
-   * @param settings this run's effective settings
+   * @param settings this run's {@link #tallySettings}
    * @param input this run's input partitions
    */
   public static IncrementalPlan decide(

@@ -30,7 +30,8 @@ import org.apache.hadoop.fs.Path;
  *
  * @param inputPath the input the partials were computed from
  * @param program {@link CodeFingerprint#current()} of the program that computed them
- * @param settings every job setting's effective value
+ * @param settings the effective values of the settings the cells depend on ({@link
+ *     IncrementalPlan#tallySettings})
  * @param slices input partition year → fingerprint; empty when the next run cannot be incremental
  * @param notIncremental why the next run cannot be incremental (empty when it can)
  * @param tallies every tally cell of the run

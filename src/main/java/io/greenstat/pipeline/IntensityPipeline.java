@@ -56,8 +56,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Column;
@@ -118,7 +116,7 @@ public final class IntensityPipeline {
             request.previousOutput().flatMap(this::readPreviousState),
             request.inputPath(),
             CodeFingerprint.current(),
-            settingsMap(settings),
+            IncrementalPlan.tallySettings(settings),
             input);
     phase.done(
         "Listed {} input files in {} year partition(s); {} run: {}",
@@ -154,7 +152,7 @@ public final class IntensityPipeline {
           new RunState(
               request.inputPath(),
               CodeFingerprint.current(),
-              settingsMap(settings),
+              IncrementalPlan.tallySettings(settings),
               input.slices(),
               notIncremental(input, rows),
               tallies);
@@ -427,12 +425,6 @@ public final class IntensityPipeline {
         .parquet(dir)
         .select(OnePass.QUARANTINE_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new))
         .withColumn(Columns.SLICE_YEAR, YearPartitions.ofSourceFile());
-  }
-
-  private static SortedMap<String, String> settingsMap(JobSettings settings) {
-    SortedMap<String, String> m = new TreeMap<>();
-    settings.asEntries().forEach(e -> m.put(e.getKey(), e.getValue().value()));
-    return m;
   }
 
   private static List<Tally> collectTallies(Dataset<Row> onePass) {

@@ -151,6 +151,13 @@ class StandaloneClusterIT {
 
   /** jobs/greenstat's arguments for a client-mode run on the cluster. */
   private static List<String> clusterRun(Path input, Path out) {
+    List<String> args = new ArrayList<>(sparkOptions());
+    args.addAll(List.of("run", "--input", input.toString(), "--output", out.toString()));
+    return args;
+  }
+
+  /** The spark-submit options of a client-mode run on the cluster (no blanks inside one). */
+  private static List<String> sparkOptions() {
     return List.of(
         "--master",
         masterUrl,
@@ -176,12 +183,71 @@ class StandaloneClusterIT {
         "--conf",
         "spark.driver.bindAddress=127.0.0.1",
         "--conf",
-        "spark.ui.enabled=false",
-        "run",
-        "--input",
-        input.toString(),
-        "--output",
-        out.toString());
+        "spark.ui.enabled=false");
+  }
+
+  /**
+   * Issue 3, item 4: jobs/nightly as cron runs it, against the cluster. The first night is a full
+   * run equal to the local run; the same date run again continues from latest (itself), reads no
+   * input and publishes the same bytes; a failing night (quality gate at 0 %, exit 3) leaves latest
+   * where it was and publishes nothing.
+   */
+  @Test
+  void nightlyOnTheClusterRerunsIdenticallyAndAFailedNightLeavesLatest() throws Exception {
+    Path input = ItDatasets.input();
+    Path local = ItDatasets.localReference();
+    Path root = DIR.resolve("nightly");
+    String spark = String.join(" ", sparkOptions());
+    List<String> night =
+        List.of("--input", input.toString(), "--output-root", root.toString(), "--spark", spark);
+    Path published = root.resolve("run_date=2026-11-28");
+
+    ItEnv.Outcome first =
+        ItEnv.nightly("nightly-1", with(night, "--run-date", "2026-11-28"), LOGS, RUN_TIMEOUT);
+    assertEquals(0, first.exitCode(), first::toString);
+    assertEquals("run_date=2026-11-28", Files.readSymbolicLink(root.resolve("latest")).toString());
+    OutputFiles.assertSame(
+        OutputFiles.local(local, OutputFiles.REPRODUCIBLE),
+        OutputFiles.local(published, OutputFiles.REPRODUCIBLE));
+    Map<String, byte[]> firstFiles = withoutManifest(OutputFiles.local(published));
+    assertTrue(firstFiles.containsKey("_partials/tallies.tsv"), firstFiles::toString);
+
+    ItEnv.Outcome again =
+        ItEnv.nightly("nightly-2", with(night, "--run-date", "2026-11-28"), LOGS, RUN_TIMEOUT);
+    assertEquals(0, again.exitCode(), again::toString);
+    JsonNode manifest = new ObjectMapper().readTree(published.resolve(MANIFEST).toFile());
+    assertEquals("unchanged", manifest.path("run_mode").asText(), manifest::toString);
+    assertEquals(0, manifest.path("input_files_scanned").asInt(-1), manifest::toString);
+    OutputFiles.assertSame(firstFiles, withoutManifest(OutputFiles.local(published)));
+
+    ItEnv.Outcome failed =
+        ItEnv.nightly(
+            "nightly-3",
+            with(
+                night,
+                "--run-date",
+                "2026-11-29",
+                "--",
+                "--set",
+                "spark.greenstat.quality.maxQuarantinedShare=0"),
+            LOGS,
+            RUN_TIMEOUT);
+    assertEquals(3, failed.exitCode(), failed::toString);
+    assertEquals("run_date=2026-11-28", Files.readSymbolicLink(root.resolve("latest")).toString());
+    assertFalse(Files.exists(root.resolve("run_date=2026-11-29/_SUCCESS")), failed::toString);
+    OutputFiles.assertSame(firstFiles, withoutManifest(OutputFiles.local(published)));
+  }
+
+  private static List<String> with(List<String> base, String... more) {
+    List<String> all = new ArrayList<>(base);
+    all.addAll(List.of(more));
+    return all;
+  }
+
+  private static Map<String, byte[]> withoutManifest(Map<String, byte[]> files) {
+    Map<String, byte[]> m = new java.util.TreeMap<>(files);
+    m.remove(MANIFEST);
+    return m;
   }
 
   @Test

@@ -107,25 +107,27 @@ class IncrementalRunTest {
   }
 
   @Test
-  void otherSettings_makeAFullRun() {
+  void aSettingThatShapesTheCells_makesAFullRun() {
     run("out-0", Optional.empty());
-    JobSettings other =
-        SettingsLoader.resolve(
-            Map.of(),
-            Map.of(),
-            Map.of(
-                "spark.greenstat.quarantine.rowsPerFile", "9", "spark.greenstat.baseYear", "2018"));
     RunResult r =
-        new IntensityPipeline(
-                TestSpark.get(),
-                new RunRequest(
-                    in.toString(),
-                    tmp.resolve("out-1").toString(),
-                    other,
-                    Optional.of(tmp.resolve("out-0").toString())))
-            .run();
+        run(
+            "out-1",
+            Optional.of("out-0"),
+            settings("spark.greenstat.threshold.revenueYuan", "30000000"));
     assertEquals(Mode.FULL, r.plan().mode());
-    assertTrue(r.plan().reason().contains("spark.greenstat.baseYear"), r.plan().reason());
+    assertTrue(
+        r.plan().reason().contains("spark.greenstat.threshold.revenueYuan"), r.plan().reason());
+  }
+
+  @Test
+  void aSettingThatActsAfterTheCells_needsNoRescan() throws IOException {
+    run("out-0", Optional.empty());
+    JobSettings base2018 = settings("spark.greenstat.baseYear", "2018");
+    RunResult r = run("out-1", Optional.of("out-0"), base2018);
+    assertEquals(Mode.UNCHANGED, r.plan().mode(), r.plan().reason());
+    RunResult full = run("out-1-full", Optional.empty(), base2018);
+    assertEquals(Mode.FULL, full.plan().mode());
+    OutputFiles.assertSame(reproducible("out-1-full"), reproducible("out-1"));
   }
 
   @Test
@@ -151,6 +153,15 @@ class IncrementalRunTest {
   private final Map<Integer, List<RawRow>> written = new TreeMap<>();
 
   private RunResult run(String out, Optional<String> previous) {
+    return run(out, previous, settings);
+  }
+
+  private static JobSettings settings(String key, String value) {
+    return SettingsLoader.resolve(
+        Map.of(), Map.of(), Map.of("spark.greenstat.quarantine.rowsPerFile", "9", key, value));
+  }
+
+  private RunResult run(String out, Optional<String> previous, JobSettings settings) {
     return new IntensityPipeline(
             TestSpark.get(),
             new RunRequest(

@@ -88,8 +88,21 @@ public final class ItEnv {
    */
   public static ChildProcess startGreenstat(
       String name, List<String> args, Map<String, String> env, Path logDir) throws IOException {
+    return startJob("greenstat", name, args, env, logDir);
+  }
+
+  /** Runs {@code jobs/nightly ARGS} as cron would, logs in {@code logDir/<name>.out|.err}. */
+  public static Outcome nightly(String name, List<String> args, Path logDir, Duration timeout)
+      throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    return finish(startJob("nightly", name, args, Map.of(), logDir), start, timeout);
+  }
+
+  private static ChildProcess startJob(
+      String script, String name, List<String> args, Map<String, String> env, Path logDir)
+      throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(BASEDIR.resolve("jobs/greenstat").toString());
+    command.add(BASEDIR.resolve("jobs/" + script).toString());
     command.addAll(args);
     return ChildProcess.start(name, command, env, logDir, logDir);
   }
