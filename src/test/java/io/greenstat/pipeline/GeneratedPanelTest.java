@@ -207,6 +207,36 @@ class GeneratedPanelTest {
     }
     assertEquals((last - first) + 3, checked, "yearly rows plus 3 chained rows at current prices");
     assertTrue(misses.isEmpty(), "decomposition off the planted split: " + misses);
+
+    // The same output's targets table: the current-price columns as before, then the comparable
+    // ones, filled (the shipped price indices cover 2015-2025).
+    List<Map<String, String>> targets = CsvRead.read(out.resolve("tables/targets.csv"));
+    List<String> header = new ArrayList<>(targets.get(0).keySet());
+    assertEquals(
+        List.of(
+            "indicator",
+            "scope",
+            "base_year",
+            "target_year",
+            "target_change_pct",
+            "series",
+            "latest_year",
+            "cumulative_change_pct",
+            "share_of_target_pct",
+            "required_annual_change_pct",
+            "path_change_pct",
+            "on_track",
+            "base_level",
+            "latest_level",
+            "reason",
+            "source"),
+        header.subList(0, 16));
+    assertEquals("comparable_series", header.get(16));
+    Map<String, String> energy = targets.get(0);
+    assertEquals("energy_intensity", energy.get("indicator"));
+    assertEquals("2022", energy.get("comparable_latest_year"));
+    assertTrue(!energy.get("comparable_cumulative_change_pct").isEmpty(), energy.toString());
+    assertEquals("", energy.get("comparable_reason"));
   }
 
   /**
