@@ -39,6 +39,17 @@ public final class GenerateCommand implements Callable<Integer> {
   double defects = 0.0;
 
   @Option(
+      names = "--ei6-va-shift",
+      paramLabel = "RATE",
+      description =
+          "Plant a structural shift: the added value of the six energy-intensive divisions (and"
+              + " their energy, water and CO2 with it) is multiplied by (1 + RATE)^(year - first"
+              + " year), so their share of added value falls (RATE < 0) or rises, while each"
+              + " division's intensities keep their planted trends; -0.5..0.5, recorded in"
+              + " truth.json (default 0: no shift).")
+  double ei6VaShift = 0.0;
+
+  @Option(
       names = "--output",
       required = true,
       paramLabel = "PATH",
@@ -55,7 +66,7 @@ public final class GenerateCommand implements Callable<Integer> {
       String[] parts = years.split("-", -1);
       int first = Integer.parseInt(parts[0].trim());
       int last = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : first;
-      options = new GeneratorOptions(firms, first, last, seed, defects);
+      options = new GeneratorOptions(firms, first, last, seed, defects, ei6VaShift);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("invalid generate options: " + e.getMessage());
     }

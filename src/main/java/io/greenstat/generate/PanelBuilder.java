@@ -53,7 +53,9 @@ import org.apache.spark.sql.SparkSession;
  * <ul>
  *   <li>revenue = exp(μ + shift_d + σ·z_i + g_i·(t − entry_i) + ε_it), g_i ~ N(5%, 5%), rounded to
  *       cents and at least {@value #MIN_REVENUE_YUAN} yuan;
- *   <li>added value = revenue × VA/revenue_d × firm factor × year noise, in [2%, 90%] of revenue;
+ *   <li>added value = revenue × VA/revenue_d × firm factor × year noise, in [2%, 90%] of revenue,
+ *       times (1 + shift)^(t − t0) in the energy-intensive divisions when a structural shift is
+ *       planted ({@link GeneratorOptions#ei6VaShift});
  *   <li>energy = VA/10⁴ × base_d × (1 + rate_d)^(t − t0) × F_i × n_it, with F_i time-invariant and
  *       log-normal, n_it = 1 + sd·triangular, both with mean 1; water likewise with its own base,
  *       rate and factors;
@@ -447,6 +449,10 @@ final class PanelBuilder {
                     .multiply(yearNoise(S_VA_YEAR, VA_RATIO_YEAR_SD)),
                 lit(VA_RATIO_MIN)),
             lit(VA_RATIO_MAX));
+    if (options.shiftsStructure()) {
+      // After the clamp, so that the planted factor is exact in every firm-year of the division.
+      vaRatio = vaRatio.multiply(structureFactor());
+    }
     rows =
         rows.withColumn(
                 Columns.REVENUE_YUAN, roundTo(greatest(exp(logRevenue), lit(MIN_REVENUE_YUAN)), 2))
@@ -504,6 +510,36 @@ final class PanelBuilder {
     }
     Column index = col(PARAMS).multiply(years).plus(col(Columns.YEAR).minus(first));
     return element_at(lit(table), index.plus(1));
+  }
+
+  /**
+   * The planted structural-shift factor of the row's parameter index and year: {@link #shiftFactor}
+   * for the six energy-intensive divisions, 1 for the others and out of scope. It multiplies the
+   * VA/revenue ratio, so revenue (and with it the size threshold) is untouched and energy, water
+   * and CO2, which are VA × intensity, follow the VA.
+   */
+  private Column structureFactor() {
+    int first = options.firstYear();
+    int years = options.lastYear() - first + 1;
+    Set<String> ei6 = IndustryCatalog.load().energyIntensiveDivisions();
+    double[] table = new double[profiles.size() * years];
+    for (int p = 0; p < profiles.size(); p++) {
+      boolean shifted = ei6.contains(profiles.get(p).code());
+      for (int t = 0; t < years; t++) {
+        table[p * years + t] = shifted ? shiftFactor(options, first + t) : 1.0;
+      }
+    }
+    Column index = col(PARAMS).multiply(years).plus(col(Columns.YEAR).minus(first));
+    return element_at(lit(table), index.plus(1));
+  }
+
+  /**
+   * The planted added-value factor of an energy-intensive division in {@code year}: (1 +
+   * shift)^(year − first year), computed with {@link StrictMath} so that every JVM gives the same
+   * bytes.
+   */
+  static double shiftFactor(GeneratorOptions options, int year) {
+    return StrictMath.pow(1 + options.ei6VaShift(), year - options.firstYear());
   }
 
   // ---- Defects ----

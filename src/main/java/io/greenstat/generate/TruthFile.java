@@ -54,6 +54,11 @@ final class TruthFile {
     opts.put("last_year", options.lastYear());
     opts.put("seed", options.seed());
     opts.put("defect_rate", options.defectRate());
+    if (options.shiftsStructure()) {
+      // Only with a shift: without one, truth.json stays byte-identical to panels made before.
+      opts.put("ei6_va_shift", options.ei6VaShift());
+      root.put("structure_shift", structureShift(options, catalog));
+    }
     root.put("options", opts);
 
     Map<String, Object> threshold = new TreeMap<>();
@@ -119,6 +124,61 @@ final class TruthFile {
     List<String> defects = Arrays.stream(DefectClass.values()).map(DefectClass::code).toList();
     root.put("defect_classes", defects);
     return root;
+  }
+
+  /**
+   * The planted structural shift: the yearly added-value factor of the energy-intensive divisions
+   * and the division shares of added value it implies.
+   *
+   * <p>Expected shares: a firm's revenue is exp(μ + size_shift_d + noise) with noise distributed
+   * alike in every division and year (growth, entry and exit do not depend on the division), and
+   * its added value is revenue × va_ratio_d × (mean-one factors) × factor_d(t). So, over all firms
+   * of the industrial divisions (no size threshold), the expected added value of division d is
+   * proportional to firm_share_d × exp(size_shift_d) × va_ratio_d × factor_d(t), and the shares are
+   * these weights normalised per year. The threshold of 20 M yuan keeps a larger part of the
+   * divisions with bigger firms, so above size the shares differ; the factor's effect does not.
+   * Approximate in two small ways: the 3 % of firms that change division keep their first
+   * division's size, and the VA/revenue clamp to [2 %, 90 %] trims a few firms of division 16.
+   */
+  private static Map<String, Object> structureShift(
+      GeneratorOptions options, IndustryCatalog catalog) {
+    Map<String, Object> shift = new TreeMap<>();
+    shift.put("divisions", new ArrayList<>(catalog.energyIntensiveDivisions()));
+    shift.put("va_factor_rate_per_year", options.ei6VaShift());
+    shift.put(
+        "model",
+        "added value (and energy, water, CO2 with it) of every firm-year in these divisions x"
+            + " (1 + va_factor_rate_per_year)^(year - base_year); revenue and intensities"
+            + " untouched");
+    shift.put(
+        "expected_va_share_model",
+        "share of added value among all firms of divisions 06-46 (no size threshold):"
+            + " firm_share_pct x exp(size_shift_log) x va_ratio x va_factor, normalised per year");
+    Map<String, Object> factors = new TreeMap<>();
+    Map<String, Object> shares = new TreeMap<>();
+    for (int y = options.firstYear(); y <= options.lastYear(); y++) {
+      double factor = PanelBuilder.shiftFactor(options, y);
+      factors.put(String.valueOf(y), factor);
+      Map<String, Double> weights = new TreeMap<>();
+      double total = 0;
+      for (DivisionProfiles.Profile p : DivisionProfiles.INDUSTRIAL) {
+        double w =
+            p.firmSharePct()
+                * StrictMath.exp(p.sizeShift())
+                * p.vaRatio()
+                * (catalog.energyIntensiveDivisions().contains(p.code()) ? factor : 1.0);
+        weights.put(p.code(), w);
+        total += w;
+      }
+      Map<String, Object> year = new TreeMap<>();
+      for (Map.Entry<String, Double> w : weights.entrySet()) {
+        year.put(w.getKey(), w.getValue() / total);
+      }
+      shares.put(String.valueOf(y), year);
+    }
+    shift.put("va_factor_by_year", factors);
+    shift.put("expected_va_share_by_year", shares);
+    return shift;
   }
 
   private static Map<String, Object> profile(DivisionProfiles.Profile p) {

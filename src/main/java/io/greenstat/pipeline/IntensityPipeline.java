@@ -232,7 +232,11 @@ public final class IntensityPipeline {
           "tables/" + DecompositionTable.CONTRIBUTIONS_NAME,
           DecompositionTable.CONTRIBUTIONS,
           analytics.contributions());
-      writeTable(publisher, "tables/" + TargetTable.NAME, TargetTable.COLUMNS, analytics.targets());
+      writeTable(
+          publisher,
+          "tables/" + TargetTable.NAME,
+          TargetTable.COLUMNS,
+          TargetTable.rows(analytics));
       publisher.writeText("report.html", reportHtml);
       publisher.writeText("summary.json", summaryJson);
       publisher.writeText(RunState.STATE, state.stateJson());

@@ -372,17 +372,62 @@ final class ReportPage {
       if (p.reason() != null) {
         out.append(" <span class=\"meta\">").append(escape(p.reason())).append("</span>");
       }
-      out.append("</p>\n</div>\n");
+      out.append("</p>\n");
+      analytics.comparable(p).ifPresent(c -> comparableTarget(c, atTargetYear));
+      out.append("</div>\n");
     }
     out.append("</div>\n");
     out.append("<p class=\"meta\">Based on: ")
         .append(escape(Analytics.TARGET_SERIES))
         .append(", chained since the base year: \u03a0(1 + r/100) \u2212 1. On track means at")
         .append(" least as good as the straight geometric path from the base year to the target")
-        .append(" (the dashed tick on the bar). The national targets are defined on same-sample")
-        .append(" changes at constant prices, and the water and CO2 targets cover all industry,")
-        .append(" so this is an indication, not the official assessment.</p>\n");
+        .append(
+            " (the dashed tick on the bar). <strong>At comparable prices</strong>, the basis the national")
+        .append(" targets are defined on: ")
+        .append(escape(Analytics.COMPARABLE_TARGET_SERIES))
+        .append("; the shipped price indices are ILLUSTRATIVE, so are these figures. The water")
+        .append(" and CO2 targets cover all industry, so this is an indication, not the official")
+        .append(" assessment.</p>\n");
     fn.render("Targets as set by");
+  }
+
+  /**
+   * One line under a target card: the progress at comparable prices (the NBS basis), or why it is
+   * empty (a missing price index, named).
+   */
+  private void comparableTarget(TargetProgress c, boolean atTargetYear) {
+    out.append("<p class=\"comparable\" data-price-basis=\"comparable\">At comparable prices: ");
+    if (c.cumulativeChangePct() == null) {
+      out.append(dash(c.reason() == null ? "empty" : "empty: " + c.reason()));
+      out.append("</p>\n");
+      return;
+    }
+    out.append("<strong>").append(percent(c.cumulativeChangePct())).append("</strong> since ");
+    out.append(c.target().baseYear()).append(", ");
+    out.append(c.shareOfTargetPct() == null ? "no share" : share(c.shareOfTargetPct()));
+    out.append(" of the target");
+    if (c.requiredAnnualChangePct() != null) {
+      out.append(", ").append(percent(c.requiredAnnualChangePct())).append(" a year to ");
+      out.append(c.target().targetYear());
+    }
+    out.append(" ");
+    if (c.onTrack() == null) {
+      out.append("<span class=\"badge na\">No verdict</span>");
+    } else if (atTargetYear) {
+      out.append(
+          c.onTrack()
+              ? "<span class=\"badge on\">Target met</span>"
+              : "<span class=\"badge off\">Target missed</span>");
+    } else {
+      out.append(
+          c.onTrack()
+              ? "<span class=\"badge on\">On track</span>"
+              : "<span class=\"badge off\">Off track</span>");
+    }
+    if (c.reason() != null) {
+      out.append(" <span class=\"meta\">").append(escape(c.reason())).append("</span>");
+    }
+    out.append("</p>\n");
   }
 
   // ---- 2. National trend, target path, official figures ----
@@ -1729,7 +1774,15 @@ final class ReportPage {
         .append(" left</sup> \u2212 1; on track when the cumulative change is at least as good")
         .append(" as the straight geometric path (1 + target)<sup>(y \u2212 base) / (target")
         .append(" year \u2212 base)</sup> \u2212 1, which is also the dashed path drawn in the")
-        .append(" trend charts.</li>\n");
+        .append(" trend charts. The same at <strong>comparable prices</strong> (the NBS basis)")
+        .append(" on the ")
+        .append(escape(Analytics.COMPARABLE_TARGET_SERIES))
+        .append(": r<sub>y</sub> = (\u03a3E<sub>y</sub> / \u03a3Y<sup>c</sup><sub>y</sub>) /")
+        .append(
+            " (\u03a3E\u2032<sub>y\u22121</sub> / \u03a3Y\u2032<sup>c</sup><sub>y\u22121</sub>)")
+        .append(" \u2212 1 over the same firms, Y<sup>c</sup> = Y / (P(d, y) / P(d, base)) per")
+        .append(" division; empty, with the division and year named, where a price index is")
+        .append(" missing.</li>\n");
     out.append("<li><strong>LMDI-I decomposition</strong> of I = \u03a3 S<sub>i</sub>")
         .append(" I<sub>i</sub> (S<sub>i</sub> division share of added value, I<sub>i</sub>")
         .append(" division intensity, V<sub>i</sub> = E<sub>i</sub> / Y). Weights:")

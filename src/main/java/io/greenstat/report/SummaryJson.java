@@ -41,7 +41,9 @@ import java.util.TreeSet;
  *   "program_version" : "0.1.0",
  *   "rows_aggregated" : ..., "rows_quarantined" : ..., "rows_read" : ...,
  *   "targets" : {
- *     "energy_intensity" : { "base_year" : 2020, "cumulative_change_pct" : -14.27,
+ *     "energy_intensity" : { "base_year" : 2020, "comparable_cumulative_change_pct" : -9.8,
+ *       "comparable_latest_year" : 2023, "comparable_on_track" : true, ... (comparable_* as in
+ *       tables/targets), "cumulative_change_pct" : -14.27,
  *       "latest_year" : 2023, "on_track" : true, "reason" : null,
  *       "required_annual_change_pct" : 0.45, "scope" : "ALL", "series" : "...",
  *       "share_of_target_pct" : 105.7, "target_change_pct" : -13.5, "target_year" : 2025 },
@@ -73,6 +75,10 @@ public final class SummaryJson {
   public static final String ENERGY_CHANGE_SINCE_BASE = "energy_intensity_change_since_base_pct";
   public static final String WATER_CHANGE_SINCE_BASE = "water_intensity_change_since_base_pct";
   public static final String TARGETS = "targets";
+
+  /** Prefix of a target's figures at comparable prices. */
+  public static final String COMPARABLE = "comparable_";
+
   public static final String CUMULATIVE_CHANGE = "cumulative_change_pct";
   public static final String SHARE_OF_TARGET = "share_of_target_pct";
   public static final String REQUIRED_ANNUAL_CHANGE = "required_annual_change_pct";
@@ -198,6 +204,19 @@ public final class SummaryJson {
       t.put(ON_TRACK, p.onTrack());
       t.put(SERIES, Analytics.TARGET_SERIES);
       t.put(REASON, p.reason());
+      // The same at comparable prices, keyed as the comparable_* columns of tables/targets.
+      analytics
+          .comparable(p)
+          .ifPresent(
+              c -> {
+                t.put(COMPARABLE + LATEST_YEAR, c.latestYear());
+                t.put(COMPARABLE + CUMULATIVE_CHANGE, number(c.cumulativeChangePct()));
+                t.put(COMPARABLE + SHARE_OF_TARGET, number(c.shareOfTargetPct()));
+                t.put(COMPARABLE + REQUIRED_ANNUAL_CHANGE, number(c.requiredAnnualChangePct()));
+                t.put(COMPARABLE + ON_TRACK, c.onTrack());
+                t.put(COMPARABLE + SERIES, Analytics.COMPARABLE_TARGET_SERIES);
+                t.put(COMPARABLE + REASON, c.reason());
+              });
       out.put(p.target().indicator(), t);
     }
     return out;

@@ -494,4 +494,71 @@ class GenerateJobTest {
             .sum(),
         1e-9);
   }
+
+  // ---- (5) A planted structural shift ----
+
+  /**
+   * With {@code ei6VaShift}, every firm-year is the one of the panel without the shift except that
+   * in the six energy-intensive divisions added value, energy, water and CO2 are multiplied by (1 +
+   * shift)^(year − first year), up to the rounding to cents, kg and litres; truth.json records the
+   * factors and the implied shares. Compared row by row with the unshifted panel of the same seed.
+   */
+  @Test
+  void structuralShiftScalesOnlyTheEnergyIntensiveDivisions() throws IOException {
+    double shift = -0.10;
+    Path plain = tmp.resolve("shift-none");
+    Path shifted = tmp.resolve("shift-ei6");
+    GenerateJob.run(spark, new GeneratorOptions(400, 2018, 2022, 13, 0.0), plain.toString());
+    GenerateJob.run(
+        spark, new GeneratorOptions(400, 2018, 2022, 13, 0.0, shift), shifted.toString());
+    Map<String, Rec> before = new HashMap<>();
+    for (Rec r : read(plain)) {
+      before.put(r.firmId() + "/" + r.year(), r);
+    }
+    List<Rec> after = read(shifted);
+    assertEquals(before.size(), after.size());
+    int ei6Rows = 0;
+    for (Rec r : after) {
+      Rec b = before.get(r.firmId() + "/" + r.year());
+      String key = r.firmId() + "/" + r.year();
+      assertEquals(b.industry(), r.industry(), key);
+      assertEquals(b.revenue(), r.revenue(), key + " revenue untouched");
+      double f = EI6.contains(r.division()) ? Math.pow(1 + shift, r.year() - 2018) : 1.0;
+      ei6Rows += EI6.contains(r.division()) ? 1 : 0;
+      // The unshifted values were rounded too: allow both roundings plus 1e-12 relative.
+      assertEquals(b.addedValue() * f, r.addedValue(), 0.01 + 1e-12 * r.addedValue(), key);
+      assertEquals(b.energy() * f, r.energy(), 0.002 + 1e-9 * r.energy(), key);
+      assertEquals(b.water() * f, r.water(), 0.1 + 1e-9 * r.water(), key);
+      if (b.co2() == null) {
+        assertEquals(null, r.co2(), key);
+      } else {
+        assertEquals(b.co2() * f, r.co2(), 0.002 + 1e-9 * r.co2(), key);
+      }
+    }
+    assertTrue(ei6Rows > 100, "EI6 rows " + ei6Rows);
+
+    JsonNode truth = new ObjectMapper().readTree(shifted.resolve("truth.json").toFile());
+    assertEquals(shift, truth.path("options").path("ei6_va_shift").asDouble(Double.NaN));
+    JsonNode planted = truth.path("structure_shift");
+    assertEquals(shift, planted.path("va_factor_rate_per_year").asDouble(Double.NaN));
+    assertEquals(0.9 * 0.9, planted.path("va_factor_by_year").path("2020").asDouble(), 1e-15);
+    for (int y = 2018; y <= 2022; y++) {
+      JsonNode shares = planted.path("expected_va_share_by_year").path("" + y);
+      double total = 0;
+      double ei6 = 0;
+      for (var it = shares.fields(); it.hasNext(); ) {
+        var e = it.next();
+        total += e.getValue().asDouble();
+        ei6 += EI6.contains(e.getKey()) ? e.getValue().asDouble() : 0;
+      }
+      assertEquals(41, shares.size());
+      assertEquals(1.0, total, 1e-12);
+      // By hand from the profile table: Σ_EI6 firm% × e^size × VA/rev = 26.9 % of all in 2018.
+      double w = 0.269092 * Math.pow(0.9, y - 2018);
+      assertEquals(w / (w + 1 - 0.269092), ei6, 1e-5, "EI6 expected share " + y);
+    }
+    JsonNode unshifted = new ObjectMapper().readTree(plain.resolve("truth.json").toFile());
+    assertTrue(unshifted.path("structure_shift").isMissingNode(), "no shift, no shift entry");
+    assertTrue(unshifted.path("options").path("ei6_va_shift").isMissingNode());
+  }
 }

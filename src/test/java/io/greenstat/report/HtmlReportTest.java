@@ -469,6 +469,39 @@ class HtmlReportTest {
     assertTrue(headline.contains("<li id=\"tsrc-1\">MIIT plan, 2021</li>"));
   }
 
+  @Test
+  void targetCardsShowTheComparablePriceBasis() {
+    String headline = section(SIMPLE, "headline");
+    String energy = card(headline, "energy_intensity");
+    // Comparable rates −4, −5, −3 %: 0.96 × 0.95 × 0.97 − 1 = −11.536 %; the straight path at 2023
+    // is 0.865^(3/5) − 1 = −8.33 %, so on track; share 11.536 / 13.5.
+    double cumulative = 0.96 * 0.95 * 0.97 - 1;
+    String line =
+        energy.substring(
+            energy.indexOf("<p class=\"comparable\" data-price-basis=\"comparable\">"));
+    assertTrue(
+        line.startsWith(
+            "<p class=\"comparable\" data-price-basis=\"comparable\">At comparable prices: <strong>"
+                + HtmlReport.percent(100 * cumulative)
+                + "</strong> since 2020, "),
+        line);
+    assertTrue(line.contains("<span class=\"badge on\">On track</span>"), line);
+    assertTrue(
+        line.contains(
+            HtmlReport.percent(100 * (Math.sqrt(0.865 / (1 + cumulative)) - 1))
+                + " a year to 2025"),
+        line);
+
+    String water = card(headline, "water_intensity");
+    String waterLine = water.substring(water.indexOf("<p class=\"comparable\""));
+    assertTrue(waterLine.contains("At comparable prices: "), waterLine);
+    assertTrue(
+        waterLine.contains(HtmlReport.escape(ReportFixtures.COMPARABLE_WATER_REASON)), waterLine);
+    assertTrue(
+        headline.contains(
+            HtmlReport.escape(io.greenstat.trends.Analytics.COMPARABLE_TARGET_SERIES)));
+  }
+
   // ---- 2. Trend: target path and official figures ----
 
   @Test

@@ -338,6 +338,11 @@ final class ReportFixtures {
    * same-sample rates of the ALL rows: energy −5, −6, −4 % (cumulative −14.272 %, on track), water
    * −2, −3, −2 % (−6.8412 %, off track), CO2 without rates.
    */
+  /** Why the simple fixture's comparable water progress is empty. */
+  static final String COMPARABLE_WATER_REASON =
+      "no comparable-price rate for want of a price index: 2023: no price index for division 44"
+          + " in 2023";
+
   static Analytics analytics(String name31) {
     DecompositionRow a = decomposition("current", 2019, 2020, 0.63, 0.60, 0.99, -0.0060);
     DecompositionRow b = decomposition("current", 2020, 2021, 0.60, 0.55, 0.97, -0.0170);
@@ -395,7 +400,30 @@ final class ReportFixtures {
             TargetProgress.evaluate(
                 water, new TreeMap<>(Map.of(2021, -2.0, 2022, -3.0, 2023, -2.0)), 30.0),
             TargetProgress.evaluate(co2, noRates, null));
-    return new Analytics(rows, contributions, leftOut, targets);
+    // At comparable prices: energy chained from other rates; water empty for want of an index.
+    Map<Integer, Double> waterComparable = new TreeMap<>();
+    waterComparable.put(2021, -1.0);
+    waterComparable.put(2022, -2.0);
+    waterComparable.put(2023, null);
+    TargetProgress waterEmpty = TargetProgress.evaluate(water, waterComparable, 30.0);
+    List<TargetProgress> comparable =
+        List.of(
+            TargetProgress.evaluate(
+                ENERGY_TARGET, new TreeMap<>(Map.of(2021, -4.0, 2022, -5.0, 2023, -3.0)), 0.60),
+            new TargetProgress(
+                water,
+                waterEmpty.latestYear(),
+                null,
+                null,
+                null,
+                waterEmpty.pathChangePct(),
+                null,
+                30.0,
+                null,
+                waterEmpty.targetLevel(),
+                COMPARABLE_WATER_REASON),
+            TargetProgress.evaluate(co2, noRates, null));
+    return new Analytics(rows, contributions, leftOut, targets, comparable);
   }
 
   /** A decomposition row with D_int and ΔI_int chosen so that both identities hold. */

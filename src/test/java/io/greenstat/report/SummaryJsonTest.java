@@ -93,8 +93,19 @@ class SummaryJsonTest {
     assertTrue(energy.get("reason").isNull());
     assertSorted(energy);
 
+    // At comparable prices (fixture rates −4, −5, −3 %): 0.96 × 0.95 × 0.97 − 1.
+    assertEquals(
+        100 * (0.96 * 0.95 * 0.97 - 1),
+        energy.get("comparable_cumulative_change_pct").asDouble(),
+        EPS);
+    assertTrue(energy.get("comparable_on_track").asBoolean());
+    assertEquals(2023, energy.get("comparable_latest_year").asInt());
+    assertTrue(energy.get("comparable_reason").isNull());
+
     JsonNode water = targets.get("water_intensity");
     assertFalse(water.get("on_track").asBoolean());
+    assertTrue(water.get("comparable_cumulative_change_pct").isNull());
+    assertEquals(ReportFixtures.COMPARABLE_WATER_REASON, water.get("comparable_reason").asText());
     assertEquals(
         100 * (0.98 * 0.97 * 0.98 - 1), water.get("cumulative_change_pct").asDouble(), EPS);
 
