@@ -23,8 +23,13 @@ import io.greenstat.metrics.Tally;
 import io.greenstat.metrics.Totals;
 import io.greenstat.publish.DeterministicParts;
 import io.greenstat.publish.OutputPublisher;
+import io.greenstat.quality.DivisionMedians;
+import io.greenstat.quality.Flag;
+import io.greenstat.quality.FlagSummary;
+import io.greenstat.quality.PlausibilityFlags;
 import io.greenstat.report.CsvWriter;
 import io.greenstat.report.DecompositionTable;
+import io.greenstat.report.FlagTable;
 import io.greenstat.report.HtmlReport;
 import io.greenstat.report.IndustryYearTable;
 import io.greenstat.report.ManifestJson;
@@ -51,6 +56,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -66,8 +72,9 @@ import org.slf4j.LoggerFactory;
  * logic:
  *
  * <pre>
- * list files → check footers → read → validate → duplicates → scope + threshold
- *   → one pass: tallies + quarantined rows → accounting, quality gate
+ * list files → check footers → read → validate → duplicates → scope + threshold → prior year
+ *   → (persisted) division-year medians → plausibility flags
+ *   → one pass: tallies + quarantined rows + flagged rows → accounting, quality gate
  *   → roll up groups → year-on-year → write tables, reports, manifest → publish
  * </pre>
  */
@@ -103,19 +110,39 @@ public final class IntensityPipeline {
         groups.size());
 
     OutputPublisher publisher = OutputPublisher.begin(request.outputPath(), hadoopConf);
+    Dataset<Row> classified = null;
     Dataset<Row> onePass = null;
     try {
       // One shuffle by firm serves both windows (duplicates per firm-year, prior year per firm).
       Dataset<Row> byFirm = FirmYearReader.read(spark, groups).repartition(col(Columns.FIRM_ID));
-      Dataset<Row> classified =
-          PriorYear.attach(
-              Scope.classify(
-                  Duplicates.withFate(RowValidation.withReason(byFirm, provinces.codes())),
-                  settings));
+      // Persisted: the medians job and the one pass both read it, so the input is scanned (and
+      // the windows sorted) once. Only the columns later steps use are kept.
+      classified =
+          PlausibilityFlags.withIntensities(
+                  PriorYear.attach(
+                      Scope.classify(
+                          Duplicates.withFate(RowValidation.withReason(byFirm, provinces.codes())),
+                          settings)))
+              .select(KEPT_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      DivisionMedians medians =
+          DivisionMedians.fromHistogram(
+              PlausibilityFlags.histogram(classified).collectAsList(),
+              settings.flags().minDivisionFirms());
+      phase.done("Took {} division-year medians (scan, validation, windows)", medians.size());
       onePass =
-          OnePass.build(classified, settings.co2DerivedTPerTce())
+          OnePass.build(
+                  PlausibilityFlags.flag(
+                      classified,
+                      spark.createDataFrame(medians.asRows(), DivisionMedians.SCHEMA),
+                      settings.flags()),
+                  settings.co2DerivedTPerTce())
               .persist(StorageLevel.MEMORY_AND_DISK());
       List<Tally> tallies = collectTallies(onePass);
+      FlagSummary flags = new FlagSummary(settings.flags().mode(), collectFlags(onePass));
+      // The one-pass frame is materialised now; the large classified frame is no longer needed.
+      classified.unpersist();
+      classified = null;
       RowAccounting accounting = RowAccounting.of(files.size(), tallies);
       phase.done(
           "Read {} rows: {} quarantined, {} duplicates collapsed, {} out of scope, {} below"
@@ -126,6 +153,12 @@ public final class IntensityPipeline {
           accounting.rowsOutOfScope(),
           accounting.rowsBelowThreshold(),
           accounting.rowsAggregated());
+      LOG.info(
+          "Plausibility flags ({} mode): {} on {} firm-years, by reason {}",
+          settings.flags().mode().name().toLowerCase(Locale.ROOT),
+          flags.flags().size(),
+          flags.firmYears(),
+          flags.byReason());
       checkAccounting(accounting, settings);
 
       Deflators prices = deflators.rebase(settings.baseYear());
@@ -161,7 +194,8 @@ public final class IntensityPipeline {
               industryYears,
               provinceRows,
               analytics,
-              published);
+              published,
+              flags);
       String reportHtml = HtmlReport.render(model);
       String summaryJson = SummaryJson.render(model);
 
@@ -192,6 +226,7 @@ public final class IntensityPipeline {
           DecompositionTable.CONTRIBUTIONS,
           analytics.contributions());
       writeTable(publisher, "tables/" + TargetTable.NAME, TargetTable.COLUMNS, analytics.targets());
+      writeTable(publisher, "tables/" + FlagTable.NAME, FlagTable.COLUMNS, flags.flags());
       publisher.writeText("report.html", reportHtml);
       publisher.writeText("summary.json", summaryJson);
       List<String> outputs =
@@ -208,6 +243,8 @@ public final class IntensityPipeline {
               "tables/decomposition_division/",
               "tables/targets.csv",
               "tables/targets/",
+              "tables/flags.csv",
+              "tables/flags/",
               "quarantine/",
               "report.html",
               "summary.json",
@@ -234,10 +271,47 @@ public final class IntensityPipeline {
       }
       throw ScanFailures.translate(e).<RuntimeException>map(r -> r).orElse(e);
     } finally {
+      if (classified != null) {
+        classified.unpersist();
+      }
       if (onePass != null) {
         onePass.unpersist();
       }
     }
+  }
+
+  /**
+   * The columns of the classified frame that later steps read: the quarantine's, the tallies' and
+   * the flags'.
+   */
+  private static final List<String> KEPT_COLUMNS =
+      List.of(
+          Columns.FIRM_ID,
+          Columns.YEAR,
+          Columns.INDUSTRY_CODE,
+          Columns.PROVINCE_CODE,
+          Columns.REVENUE_YUAN,
+          Columns.ADDED_VALUE_YUAN,
+          Columns.ENERGY_TCE,
+          Columns.WATER_M3,
+          Columns.CO2_T,
+          Columns.REASON,
+          Columns.SOURCE_FILE,
+          Columns.DIVISION,
+          Columns.FATE,
+          PriorYear.PRIOR,
+          Columns.FIRM_ENERGY_INTENSITY,
+          Columns.FIRM_WATER_INTENSITY,
+          Columns.PRIOR_ENERGY_INTENSITY,
+          Columns.PRIOR_WATER_INTENSITY);
+
+  /** Every flag of the run (one per flagged firm-year and indicator), collected on the driver. */
+  private static List<Flag> collectFlags(Dataset<Row> onePass) {
+    List<Flag> flags = new ArrayList<>();
+    for (Row r : OnePass.flaggedRows(onePass).collectAsList()) {
+      flags.addAll(Flag.fromRow(r));
+    }
+    return flags;
   }
 
   private static List<Tally> collectTallies(Dataset<Row> onePass) {
