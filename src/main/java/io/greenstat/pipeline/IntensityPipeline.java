@@ -362,14 +362,18 @@ public final class IntensityPipeline {
     if (a.quarantinedShare() > settings.maxQuarantinedShare()) {
       throw new InputRejectedException(
           String.format(
-              Locale.ROOT,
-              "%d of %d rows (%.2f%%) are invalid, over the limit of %.2f%%"
-                  + " (spark.greenstat.quality.maxQuarantinedShare); reasons: %s",
-              a.rowsQuarantined(),
-              a.rowsRead(),
-              100 * a.quarantinedShare(),
-              100 * settings.maxQuarantinedShare(),
-              a.quarantineByReason()));
+                  Locale.ROOT,
+                  "%d of %d rows (%.2f%%) are invalid, over the limit of %.2f%%"
+                      + " (spark.greenstat.quality.maxQuarantinedShare); reasons: %s",
+                  a.rowsQuarantined(),
+                  a.rowsRead(),
+                  100 * a.quarantinedShare(),
+                  100 * settings.maxQuarantinedShare(),
+                  a.quarantineByReason())
+              + (settings.flags().quarantine()
+                  ? "; plausibility flags count as invalid with spark.greenstat.flags.mode ="
+                      + " quarantine"
+                  : ""));
     }
   }
 

@@ -1633,6 +1633,11 @@ final class ReportPage {
     return fixed("%.4g", v);
   }
 
+  /** A setting's number as written, without trailing zeros: 0.5, 10. */
+  private static String plainNumber(double v) {
+    return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+  }
+
   /** Plausibility flags: the mode, counts by reason, the firm-years furthest from plausible. */
   private void plausibility() {
     FlagSummary flags = model.flags() == null ? FlagSummary.none() : model.flags();
@@ -1641,11 +1646,11 @@ final class ReportPage {
     out.append("<h3 id=\"flags\">Plausibility flags</h3>\n");
     out.append("<p>A firm-year in the tables is flagged when its energy or water intensity is")
         .append(" within ")
-        .append(fixed("%.2f", rules.unitFactorTolerance()))
+        .append(plainNumber(rules.unitFactorTolerance()))
         .append(" decades of 1,000 or 10,000 times (or 1/1,000, 1/10,000 of) its division-year")
         .append(
             " median (a likely unit error: kgce for tce, yuan for 10,000 yuan), or is at least ")
-        .append(fixed("%.4g", rules.jumpFactor()))
+        .append(plainNumber(rules.jumpFactor()))
         .append(" times higher or lower than the firm's own previous year. Medians need ")
         .append(count(rules.minDivisionFirms()))
         .append(" firms or more. Flags are not corrected. Mode <code>")
@@ -1710,14 +1715,14 @@ final class ReportPage {
           .append("</code></td><td class=\"l\"><code>")
           .append(escape(f.reason()))
           .append("</code></td>");
-      out.append(td(intensity(f.intensity())));
+      out.append(td(flagValue(f.intensity())));
       out.append(
-          td(f.divisionMedian() == null ? dash("too few firms") : intensity(f.divisionMedian())));
+          td(f.divisionMedian() == null ? dash("too few firms") : flagValue(f.divisionMedian())));
       out.append(
           td(
               f.priorIntensity() == null
                   ? dash("no previous year")
-                  : intensity(f.priorIntensity())));
+                  : flagValue(f.priorIntensity())));
       out.append("</tr>\n");
     }
     out.append("</tbody>\n</table></div>\n");
