@@ -15,6 +15,8 @@ import io.greenstat.config.JobSettings;
 import io.greenstat.ingest.RowFate;
 import io.greenstat.metrics.PriorYear;
 import io.greenstat.schema.Columns;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -137,12 +139,17 @@ public final class PlausibilityFlags {
     for (Indicator i : Indicator.values()) {
       units = units.withColumn(unitColumn(i), unitFlag(i, settings.unitFactorTolerance()));
     }
+    // Both indicators' window expressions in one projection: Spark evaluates them in one Window
+    // operator, one walk over each firm's rows.
+    List<Column> withPriorUnits = new ArrayList<>();
+    withPriorUnits.add(col("*"));
     for (Indicator i : Indicator.values()) {
-      units =
-          units.withColumn(
-              PRIOR_UNIT_PREFIX + i.code(),
-              max(when(aggregated, col(unitColumn(i)))).over(yearBefore));
+      withPriorUnits.add(
+          max(when(aggregated, col(unitColumn(i))))
+              .over(yearBefore)
+              .as(PRIOR_UNIT_PREFIX + i.code()));
     }
+    units = units.select(withPriorUnits.toArray(Column[]::new));
     Dataset<Row> flagged = units;
     for (Indicator i : Indicator.values()) {
       flagged =
