@@ -161,6 +161,37 @@ public final class RandomFirmYears {
     return p < 0.3 ? null : Math.round(rnd.nextDouble() * 1e7 * 1000) / 1000.0;
   }
 
+  /**
+   * The rows with unit errors planted in about {@code share} of those with positive numbers, for
+   * the plausibility flags: energy in kgce (× 1 000), energy in 10 000 tce (÷ 10 000), added value
+   * in 10 000 yuan (÷ 10 000, so both intensities × 10 000) or water in litres (× 1 000). Same
+   * seed, same rows; other rows unchanged.
+   */
+  public static List<RawRow> withUnitErrors(List<RawRow> rows, long seed, double share) {
+    Random rnd = new Random(seed);
+    List<RawRow> out = new ArrayList<>(rows.size());
+    for (RawRow r : rows) {
+      boolean positive =
+          r.energyTce() != null
+              && r.energyTce() > 0
+              && r.waterM3() != null
+              && r.waterM3() > 0
+              && r.addedValueYuan() != null
+              && r.addedValueYuan() > 0;
+      if (!positive || rnd.nextDouble() >= share) {
+        out.add(r);
+        continue;
+      }
+      switch (rnd.nextInt(4)) {
+        case 0 -> out.add(withNumber(r, 6, r.energyTce() * 1000));
+        case 1 -> out.add(withNumber(r, 6, r.energyTce() / 10_000));
+        case 2 -> out.add(withNumber(r, 5, r.addedValueYuan() / 10_000));
+        default -> out.add(withNumber(r, 7, r.waterM3() * 1000));
+      }
+    }
+    return out;
+  }
+
   private static int pick(Random rnd, int[] values) {
     return values[rnd.nextInt(values.length)];
   }

@@ -18,6 +18,7 @@ import java.util.SortedSet;
  * @param rowsPerQuarantineFile rows per quarantine Parquet file
  * @param co2DerivedTPerTce tCO2 per tce for firms without {@code co2_t}, or empty: no derivation
  * @param partitions partitions of the shuffle by firm
+ * @param flags the plausibility checks' mode and thresholds
  * @param effective every setting's effective value as text, with where it came from
  */
 public record JobSettings(
@@ -31,7 +32,38 @@ public record JobSettings(
     long rowsPerQuarantineFile,
     Optional<Double> co2DerivedTPerTce,
     int partitions,
+    Flags flags,
     Map<Setting, SettingValue> effective) {
+
+  /** What happens to a flagged firm-year. */
+  public enum FlagMode {
+    /** Listed in {@code tables/flags} and the report, still aggregated. */
+    FLAG,
+    /** Listed, and quarantined with the flag as reason (not aggregated). */
+    QUARANTINE
+  }
+
+  /**
+   * The plausibility checks' settings.
+   *
+   * @param mode flag only, or quarantine as well
+   * @param unitFactorTolerance log10 units: flagged when |log10(value / median)| is within this of
+   *     3 or 4
+   * @param jumpFactor flagged when value / previous year's value is at least this, or at most its
+   *     inverse
+   * @param minDivisionFirms fewest positive values a division-year needs to have a median
+   */
+  public record Flags(
+      FlagMode mode, double unitFactorTolerance, double jumpFactor, int minDivisionFirms) {
+    /** The defaults of {@link Setting}. */
+    public static Flags defaults() {
+      return new Flags(FlagMode.FLAG, 0.5, 10.0, 5);
+    }
+
+    public boolean quarantine() {
+      return mode == FlagMode.QUARANTINE;
+    }
+  }
 
   /** An inclusive range of reporting years. */
   public record YearRange(int first, int last) {

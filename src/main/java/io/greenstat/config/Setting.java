@@ -55,7 +55,28 @@ public enum Setting {
       "32",
       "Partitions of the one shuffle by firm_id. Fixed, not adaptive, so that every sum is added"
           + " in the same order whatever else the run reads (byte-identical incremental runs);"
-          + " about 2-3x the cluster's task slots. A change makes the next run a full one.");
+          + " about 2-3x the cluster's task slots. A change makes the next run a full one."),
+  FLAGS_MODE(
+      "spark.greenstat.flags.mode",
+      "flag",
+      "What happens to a firm-year with an implausible intensity (a likely unit error or a"
+          + " tenfold jump): 'flag' lists it in tables/flags and the report and still aggregates"
+          + " it; 'quarantine' also moves it to quarantine/ with the flag as reason."),
+  FLAGS_UNIT_FACTOR_TOLERANCE(
+      "spark.greenstat.flags.unitFactorTolerance",
+      "0.5",
+      "How near, in log10 units, a firm's intensity must be to 10^3 or 10^4 times (or 1/10^3,"
+          + " 1/10^4 of) its division-year median to be flagged as a unit error; 0 < t <= 1."),
+  FLAGS_JUMP_FACTOR(
+      "spark.greenstat.flags.jumpFactor",
+      "10",
+      "A firm's intensity this many times higher, or lower, than its own previous year's is"
+          + " flagged as a jump; > 1."),
+  FLAGS_MIN_DIVISION_FIRMS(
+      "spark.greenstat.flags.minDivisionFirms",
+      "5",
+      "Fewest firms with a positive value a division-year needs before its firms are compared"
+          + " with its median (a median of one or two firms says nothing); >= 1.");
 
   public static final String PREFIX = "spark.greenstat.";
 

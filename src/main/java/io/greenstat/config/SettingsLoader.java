@@ -116,6 +116,28 @@ public final class SettingsLoader {
     if (partitions < 1 || partitions > 100_000) {
       throw invalid(effective, Setting.PARTITIONS, "a whole number from 1 to 100000");
     }
+    String mode = value(effective, Setting.FLAGS_MODE);
+    if (!mode.equals("flag") && !mode.equals("quarantine")) {
+      throw invalid(effective, Setting.FLAGS_MODE, "'flag' or 'quarantine'");
+    }
+    double tolerance = parseDouble(effective, Setting.FLAGS_UNIT_FACTOR_TOLERANCE);
+    if (!(tolerance > 0 && tolerance <= 1)) {
+      throw invalid(effective, Setting.FLAGS_UNIT_FACTOR_TOLERANCE, "a number > 0 and <= 1");
+    }
+    double jump = parseDouble(effective, Setting.FLAGS_JUMP_FACTOR);
+    if (!(jump > 1) || Double.isInfinite(jump)) {
+      throw invalid(effective, Setting.FLAGS_JUMP_FACTOR, "a finite number > 1");
+    }
+    long minFirms = parseLong(effective, Setting.FLAGS_MIN_DIVISION_FIRMS);
+    if (minFirms < 1 || minFirms > Integer.MAX_VALUE) {
+      throw invalid(effective, Setting.FLAGS_MIN_DIVISION_FIRMS, "a whole number >= 1");
+    }
+    JobSettings.Flags flags =
+        new JobSettings.Flags(
+            mode.equals("flag") ? JobSettings.FlagMode.FLAG : JobSettings.FlagMode.QUARANTINE,
+            tolerance,
+            jump,
+            (int) minFirms);
     return new JobSettings(
         threshold,
         comparison.equals(">="),
@@ -127,6 +149,7 @@ public final class SettingsLoader {
         rowsPerFile,
         co2Factor,
         (int) partitions,
+        flags,
         effective);
   }
 

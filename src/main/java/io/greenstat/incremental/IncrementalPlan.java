@@ -83,13 +83,15 @@ public record IncrementalPlan(
    * @param program this program's fingerprint
    * @param settings this run's {@link #tallySettings}
    * @param input this run's input partitions
+   * @param depth how many years back a year's results look (1, or 2 with quarantined flags)
    */
   public static IncrementalPlan decide(
       Optional<RunState> previous,
       String inputPath,
       String program,
       SortedMap<String, String> settings,
-      SliceFingerprints input) {
+      SliceFingerprints input,
+      int depth) {
     if (previous.isEmpty()) {
       return full("no earlier run given (--previous)");
     }
@@ -129,15 +131,17 @@ public record IncrementalPlan(
     }
     SortedSet<Integer> recompute = new TreeSet<>(changed);
     for (int y : changed) {
-      if (input.slices().containsKey(y + 1)) {
-        recompute.add(y + 1);
+      for (int d = 1; d <= depth; d++) {
+        if (input.slices().containsKey(y + d)) {
+          recompute.add(y + d);
+        }
       }
     }
     SortedSet<Integer> read = new TreeSet<>();
     for (int y : recompute) {
-      for (int r : new int[] {y - 1, y}) {
-        if (input.slices().containsKey(r)) {
-          read.add(r);
+      for (int d = 0; d <= depth; d++) {
+        if (input.slices().containsKey(y - d)) {
+          read.add(y - d);
         }
       }
     }

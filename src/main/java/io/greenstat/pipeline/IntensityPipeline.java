@@ -28,8 +28,13 @@ import io.greenstat.metrics.Tally;
 import io.greenstat.metrics.Totals;
 import io.greenstat.publish.DeterministicParts;
 import io.greenstat.publish.OutputPublisher;
+import io.greenstat.quality.DivisionMedians;
+import io.greenstat.quality.Flag;
+import io.greenstat.quality.FlagSummary;
+import io.greenstat.quality.PlausibilityFlags;
 import io.greenstat.report.CsvWriter;
 import io.greenstat.report.DecompositionTable;
+import io.greenstat.report.FlagTable;
 import io.greenstat.report.HtmlReport;
 import io.greenstat.report.IndustryYearTable;
 import io.greenstat.report.ManifestJson;
@@ -117,7 +122,8 @@ public final class IntensityPipeline {
             request.inputPath(),
             CodeFingerprint.current(),
             IncrementalPlan.tallySettings(settings),
-            input);
+            input,
+            settings.flags().mode() == JobSettings.FlagMode.QUARANTINE ? 2 : 1);
     phase.done(
         "Listed {} input files in {} year partition(s); {} run: {}",
         files.size(),
@@ -147,6 +153,13 @@ public final class IntensityPipeline {
           accounting.rowsOutOfScope(),
           accounting.rowsBelowThreshold(),
           accounting.rowsAggregated());
+      FlagSummary flags = new FlagSummary(settings.flags().mode(), rows.flags());
+      LOG.info(
+          "Plausibility flags ({} mode): {} on {} firm-years, by reason {}",
+          settings.flags().mode().name().toLowerCase(Locale.ROOT),
+          flags.flags().size(),
+          flags.firmYears(),
+          flags.byReason());
       checkAccounting(accounting, settings);
       RunState state =
           new RunState(
@@ -190,7 +203,8 @@ public final class IntensityPipeline {
               industryYears,
               provinceRows,
               analytics,
-              published);
+              published,
+              flags);
       String reportHtml = HtmlReport.render(model);
       String summaryJson = SummaryJson.render(model);
 
@@ -237,6 +251,7 @@ public final class IntensityPipeline {
           "tables/" + TargetTable.NAME,
           TargetTable.COLUMNS,
           TargetTable.rows(analytics));
+      writeTable(publisher, "tables/" + FlagTable.NAME, FlagTable.COLUMNS, flags.flags());
       publisher.writeText("report.html", reportHtml);
       publisher.writeText("summary.json", summaryJson);
       publisher.writeText(RunState.STATE, state.stateJson());
@@ -255,6 +270,8 @@ public final class IntensityPipeline {
               "tables/decomposition_division/",
               "tables/targets.csv",
               "tables/targets/",
+              "tables/flags.csv",
+              "tables/flags/",
               "quarantine/",
               "report.html",
               "summary.json",
@@ -295,27 +312,46 @@ public final class IntensityPipeline {
    *
    * @param tallies every cell, in canonical order
    * @param quarantine the quarantined rows, {@link OnePass#QUARANTINE_COLUMNS}
+   * @param flags every plausibility flag
    * @param filesScanned input files read
    * @param offSliceRows rows whose year is not their partition directory's
    */
   private record Rows(
-      List<Tally> tallies, Dataset<Row> quarantine, int filesScanned, long offSliceRows) {}
+      List<Tally> tallies,
+      Dataset<Row> quarantine,
+      List<Flag> flags,
+      int filesScanned,
+      long offSliceRows) {}
+
+  /**
+   * What the one pass over some input files gave.
+   *
+   * @param onePass the persisted one-pass frame (quarantined rows still to be read from it)
+   * @param tallies its cells
+   * @param flags its plausibility flags
+   */
+  private record Scan(Dataset<Row> onePass, List<Tally> tallies, List<Flag> flags) {}
 
   private Rows rowsFor(
       IncrementalPlan plan, List<DataFile> files, Phase phase, List<Dataset<Row>> toUnpersist) {
     return switch (plan.mode()) {
       case FULL -> {
-        Dataset<Row> onePass = scan(files, phase, toUnpersist);
-        List<Tally> tallies = collectTallies(onePass);
+        Scan scan = scan(files, phase, toUnpersist);
         yield new Rows(
-            tallies,
-            OnePass.quarantinedRows(onePass).drop(Columns.SLICE_YEAR),
+            scan.tallies(),
+            OnePass.quarantinedRows(scan.onePass()).drop(Columns.SLICE_YEAR),
+            scan.flags(),
             files.size(),
-            offSliceRows(tallies));
+            offSliceRows(scan.tallies()));
       }
       case UNCHANGED -> {
         RunState previous = previousState();
-        yield new Rows(previous.tallies(), previousQuarantine().drop(Columns.SLICE_YEAR), 0, 0);
+        yield new Rows(
+            previous.tallies(),
+            previousQuarantine().drop(Columns.SLICE_YEAR),
+            previousFlags(),
+            0,
+            0);
       }
       case INCREMENTAL -> {
         Set<Integer> recompute = plan.recompute();
@@ -323,8 +359,8 @@ public final class IntensityPipeline {
             files.stream()
                 .filter(f -> plan.read().contains(YearPartitions.of(f.path().toString()).get()))
                 .toList();
-        Dataset<Row> onePass = scan(read, phase, toUnpersist);
-        List<Tally> fresh = collectTallies(onePass);
+        Scan scan = scan(read, phase, toUnpersist);
+        List<Tally> fresh = scan.tallies();
         List<Tally> tallies = new ArrayList<>();
         previousState().tallies().stream()
             .filter(t -> !recompute.contains(t.slice()))
@@ -337,11 +373,16 @@ public final class IntensityPipeline {
             previousQuarantine()
                 .filter(col(Columns.SLICE_YEAR).isin((Object[]) recomputed).unary_$bang());
         Dataset<Row> rescanned =
-            OnePass.quarantinedRows(onePass)
+            OnePass.quarantinedRows(scan.onePass())
                 .filter(col(Columns.SLICE_YEAR).isin((Object[]) recomputed));
+        // A flag belongs to its row's year, which is its partition's (else the run is full).
+        List<Flag> flags = new ArrayList<>();
+        previousFlags().stream().filter(f -> !recompute.contains(f.year())).forEach(flags::add);
+        scan.flags().stream().filter(f -> recompute.contains(f.year())).forEach(flags::add);
         yield new Rows(
             tallies,
             kept.unionByName(rescanned).drop(Columns.SLICE_YEAR),
+            flags,
             read.size(),
             offSliceRows(fresh));
       }
@@ -349,10 +390,10 @@ public final class IntensityPipeline {
   }
 
   /**
-   * Checks the footers of {@code files}, reads them and makes the one pass (persisted; the caller
-   * unpersists it).
+   * Checks the footers of {@code files}, reads them and makes the one pass: tallies and flags
+   * collected, the one-pass frame persisted for its quarantined rows (the caller unpersists it).
    */
-  private Dataset<Row> scan(List<DataFile> files, Phase phase, List<Dataset<Row>> toUnpersist) {
+  private Scan scan(List<DataFile> files, Phase phase, List<Dataset<Row>> toUnpersist) {
     long bytes = files.stream().mapToLong(DataFile::sizeBytes).sum();
     Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
     List<FileGroup> groups = ParquetSchemas.checkAndGroup(files, hadoopConf);
@@ -367,19 +408,91 @@ public final class IntensityPipeline {
     // partition whatever else is read: Tally's sums depend on it.
     Dataset<Row> byFirm =
         FirmYearReader.read(spark, groups).repartition(settings.partitions(), col(Columns.FIRM_ID));
+    // Persisted: the medians job and the one pass both read it, so the input is scanned (and the
+    // windows sorted) once. Only the columns later steps use are kept. The cache keeps the
+    // shuffle's partitions and row order, which Tally's fixed summation order relies on.
     Dataset<Row> classified =
-        PriorYear.attach(
-            Scope.classify(
-                Duplicates.withFate(RowValidation.withReason(byFirm, provinces.codes())),
-                settings));
-    Dataset<Row> onePass =
-        OnePass.build(classified, settings.co2DerivedTPerTce())
+        PlausibilityFlags.withIntensities(
+                PriorYear.attach(
+                    Scope.classify(
+                        Duplicates.withFate(RowValidation.withReason(byFirm, provinces.codes())),
+                        settings)))
+            .select(KEPT_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new))
             .persist(StorageLevel.MEMORY_AND_DISK());
-    toUnpersist.add(onePass);
-    long cells = onePass.count();
-    phase.done(
-        "Scanned {} files in one pass: {} tally cells and quarantined rows", files.size(), cells);
-    return onePass;
+    try {
+      DivisionMedians medians =
+          DivisionMedians.fromHistogram(
+              PlausibilityFlags.histogram(classified).collectAsList(),
+              settings.flags().minDivisionFirms());
+      phase.done(
+          "Read, validated and sorted {} files; {} division-year medians",
+          files.size(),
+          medians.size());
+      Dataset<Row> onePass =
+          OnePass.build(
+                  PlausibilityFlags.flag(
+                      classified,
+                      spark.createDataFrame(medians.asRows(), DivisionMedians.SCHEMA),
+                      settings.flags()),
+                  settings.co2DerivedTPerTce())
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      toUnpersist.add(onePass);
+      List<Tally> tallies = collectTallies(onePass);
+      List<Flag> flags = collectFlags(onePass);
+      phase.done("One pass: {} tally cells, {} flags", tallies.size(), flags.size());
+      return new Scan(onePass, tallies, flags);
+    } finally {
+      // The one-pass frame is materialised now; the large classified frame is no longer needed.
+      classified.unpersist();
+    }
+  }
+
+  /**
+   * The columns of the classified frame that later steps read: the quarantine's, the tallies' and
+   * the flags'.
+   */
+  private static final List<String> KEPT_COLUMNS =
+      List.of(
+          Columns.FIRM_ID,
+          Columns.YEAR,
+          Columns.INDUSTRY_CODE,
+          Columns.PROVINCE_CODE,
+          Columns.REVENUE_YUAN,
+          Columns.ADDED_VALUE_YUAN,
+          Columns.ENERGY_TCE,
+          Columns.WATER_M3,
+          Columns.CO2_T,
+          Columns.REASON,
+          Columns.SOURCE_FILE,
+          Columns.SLICE_YEAR,
+          Columns.DIVISION,
+          Columns.FATE,
+          PriorYear.PRIOR,
+          Columns.FIRM_ENERGY_INTENSITY,
+          Columns.FIRM_WATER_INTENSITY,
+          Columns.PRIOR_ENERGY_INTENSITY,
+          Columns.PRIOR_WATER_INTENSITY);
+
+  /** Every flag of the run (one per flagged firm-year and indicator), collected on the driver. */
+  private static List<Flag> collectFlags(Dataset<Row> onePass) {
+    List<Flag> flags = new ArrayList<>();
+    for (Row r : OnePass.flaggedRows(onePass).collectAsList()) {
+      flags.addAll(Flag.fromRow(r));
+    }
+    return flags;
+  }
+
+  /** The earlier output's flags, read back from its {@code tables/flags/} Parquet copy. */
+  private List<Flag> previousFlags() {
+    String dir =
+        new org.apache.hadoop.fs.Path(
+                request.previousOutput().orElseThrow(), "tables/" + FlagTable.NAME)
+            .toString();
+    List<Flag> flags = new ArrayList<>();
+    for (Row r : spark.read().parquet(dir).collectAsList()) {
+      flags.add(FlagTable.fromRow(r));
+    }
+    return flags;
   }
 
   private static long offSliceRows(List<Tally> tallies) {

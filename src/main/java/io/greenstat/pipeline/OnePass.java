@@ -14,13 +14,34 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Everything the run needs from the input rows, as one small frame from one scan: the {@link Tally}
- * cells (counts and sums) and the quarantined rows (in the struct column {@value
- * #QUARANTINED_ROW}). Both branches share the duplicate window's shuffle, which Spark reuses, so
- * the input files are read once; the caller persists the result and runs two actions on it.
+ * Everything the run needs from the input rows, as one small frame: the {@link Tally} cells (counts
+ * and sums), the quarantined rows (in the struct column {@value #QUARANTINED_ROW}) and the
+ * firm-years with a plausibility flag (in {@value #FLAGGED_ROW}). The three branches read the same
+ * persisted, flagged frame, so the input files are read once; the caller persists the result and
+ * runs two actions on it (the tallies and flagged rows, then the quarantine write).
  */
 final class OnePass {
   static final String QUARANTINED_ROW = "quarantined_row";
+  static final String FLAGGED_ROW = "flagged_row";
+
+  /** What a flagged firm-year carries to the driver (see {@code quality.FlagTable}). */
+  static final List<String> FLAGGED_COLUMNS =
+      List.of(
+          Columns.FIRM_ID,
+          Columns.YEAR,
+          Columns.DIVISION,
+          Columns.INDUSTRY_CODE,
+          Columns.PROVINCE_CODE,
+          Columns.FIRM_ENERGY_INTENSITY,
+          Columns.FIRM_WATER_INTENSITY,
+          Columns.PRIOR_ENERGY_INTENSITY,
+          Columns.PRIOR_WATER_INTENSITY,
+          Columns.MEDIAN_LOG10_ENERGY,
+          Columns.MEDIAN_FIRMS_ENERGY,
+          Columns.MEDIAN_LOG10_WATER,
+          Columns.MEDIAN_FIRMS_WATER,
+          Columns.ENERGY_FLAG,
+          Columns.WATER_FLAG);
 
   /** The quarantine's columns: the input's canonical columns, the reason and the source file. */
   static final List<String> QUARANTINE_COLUMNS =
@@ -29,12 +50,15 @@ final class OnePass {
 
   private OnePass() {}
 
-  static Dataset<Row> build(Dataset<Row> classified, Optional<Double> co2DerivedTPerTce) {
-    Dataset<Row> tallies = Tally.aggregate(classified, co2DerivedTPerTce);
-    // The struct carries slice_year too: an incremental run keeps only some partitions' rows, and
-    // both branches must need the same input columns, or Spark cannot reuse the shuffle by firm.
+  /**
+   * Input: the output of {@code PlausibilityFlags.flag} (classified rows with flag columns).
+   * Output: tally rows, quarantined rows and flagged rows, told apart by which struct is non-null.
+   */
+  static Dataset<Row> build(Dataset<Row> flagged, Optional<Double> co2DerivedTPerTce) {
+    Dataset<Row> tallies = Tally.aggregate(flagged, co2DerivedTPerTce);
+    // The struct carries slice_year too: an incremental run keeps only some partitions' rows.
     Dataset<Row> quarantined =
-        classified
+        flagged
             .filter(col(Columns.FATE).equalTo(RowFate.QUARANTINED.code()))
             .select(
                 struct(
@@ -42,11 +66,23 @@ final class OnePass {
                             .map(c -> col(c))
                             .toArray(Column[]::new))
                     .as(QUARANTINED_ROW));
-    return tallies.unionByName(quarantined, true);
+    Dataset<Row> flaggedRows =
+        flagged
+            .filter(col(Columns.ENERGY_FLAG).isNotNull().or(col(Columns.WATER_FLAG).isNotNull()))
+            .select(
+                struct(FLAGGED_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new))
+                    .as(FLAGGED_ROW));
+    return tallies.unionByName(quarantined, true).unionByName(flaggedRows, true);
   }
 
   static Dataset<Row> tallies(Dataset<Row> onePass) {
-    return onePass.filter(col(QUARANTINED_ROW).isNull()).drop(QUARANTINED_ROW);
+    return onePass
+        .filter(col(QUARANTINED_ROW).isNull().and(col(FLAGGED_ROW).isNull()))
+        .drop(QUARANTINED_ROW, FLAGGED_ROW);
+  }
+
+  static Dataset<Row> flaggedRows(Dataset<Row> onePass) {
+    return onePass.filter(col(FLAGGED_ROW).isNotNull()).select(FLAGGED_ROW + ".*");
   }
 
   /** The quarantined rows: {@link #QUARANTINE_COLUMNS} and {@code slice_year}. */

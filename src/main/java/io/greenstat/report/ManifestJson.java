@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.greenstat.config.JobSettings;
 import io.greenstat.metrics.RowAccounting;
+import io.greenstat.quality.FlagSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -70,6 +71,11 @@ public final class ManifestJson {
     m.put("rows_below_threshold", a.rowsBelowThreshold());
     m.put("rows_aggregated", a.rowsAggregated());
     m.put("accounting_balances", a.balances());
+    FlagSummary flags = model.flags() == null ? FlagSummary.none() : model.flags();
+    m.put("flags_mode", flags.mode().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("flags", flags.flags().size());
+    m.put("flagged_firm_years", flags.firmYears());
+    m.put("flags_by_reason", flags.byReason());
     Map<String, Object> settings = new LinkedHashMap<>();
     for (Map.Entry<String, JobSettings.SettingValue> e : model.settings().asEntries()) {
       settings.put(

@@ -4,6 +4,7 @@ import io.greenstat.config.JobSettings;
 import io.greenstat.metrics.IndustryYear;
 import io.greenstat.metrics.ProvinceRollup.ProvinceRow;
 import io.greenstat.metrics.RowAccounting;
+import io.greenstat.quality.FlagSummary;
 import io.greenstat.schema.PublishedFigures;
 import io.greenstat.trends.Analytics;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.List;
  * @param provinces the province tables' rows (all levels), by province, level, code, year
  * @param analytics decomposition and target progress
  * @param published the official national figures of {@code conf/published.csv}
+ * @param flags the plausibility flags and the mode they ran in
  */
 public record ReportModel(
     String programVersion,
@@ -29,7 +31,30 @@ public record ReportModel(
     List<IndustryYear> industryYears,
     List<ProvinceRow> provinces,
     Analytics analytics,
-    List<PublishedFigures.Figure> published) {
+    List<PublishedFigures.Figure> published,
+    FlagSummary flags) {
+
+  /** A model without plausibility flags. */
+  public ReportModel(
+      String programVersion,
+      String inputPath,
+      JobSettings settings,
+      RowAccounting accounting,
+      List<IndustryYear> industryYears,
+      List<ProvinceRow> provinces,
+      Analytics analytics,
+      List<PublishedFigures.Figure> published) {
+    this(
+        programVersion,
+        inputPath,
+        settings,
+        accounting,
+        industryYears,
+        provinces,
+        analytics,
+        published,
+        FlagSummary.none());
+  }
 
   /** A model without province rows, analytics or published figures. */
   public ReportModel(
@@ -46,6 +71,7 @@ public record ReportModel(
         industryYears,
         List.of(),
         new Analytics(List.of(), List.of(), new java.util.TreeMap<>(), List.of()),
-        List.of());
+        List.of(),
+        FlagSummary.none());
   }
 }

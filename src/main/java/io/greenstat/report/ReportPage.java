@@ -19,6 +19,9 @@ import io.greenstat.metrics.ProvinceRollup.ProvinceRow;
 import io.greenstat.metrics.Ratios;
 import io.greenstat.metrics.RowAccounting;
 import io.greenstat.metrics.SameSample;
+import io.greenstat.quality.Flag;
+import io.greenstat.quality.FlagReason;
+import io.greenstat.quality.FlagSummary;
 import io.greenstat.schema.Columns;
 import io.greenstat.schema.IndustryCatalog;
 import io.greenstat.schema.PublishedFigures;
@@ -1625,7 +1628,9 @@ final class ReportPage {
     out.append("<h3 id=\"quarantine\">Quarantine reasons</h3>\n");
     SortedMap<String, Long> byReason = a.quarantineByReason();
     if (byReason == null || byReason.isEmpty()) {
-      out.append("<p>No row was quarantined.</p>\n</section>\n");
+      out.append("<p>No row was quarantined.</p>\n");
+      plausibility();
+      out.append("</section>\n");
       return;
     }
     List<Map.Entry<String, Long>> sorted = new ArrayList<>(byReason.entrySet());
@@ -1657,7 +1662,115 @@ final class ReportPage {
       out.append("<td class=\"l\">").append(escape(reasonMeaning(e.getKey()))).append("</td>");
       out.append("</tr>\n");
     }
-    out.append("</tbody>\n</table></div>\n</section>\n");
+    out.append("</tbody>\n</table></div>\n");
+    plausibility();
+    out.append("</section>\n");
+  }
+
+  /** How many top flagged firm-years the report lists; the rest are in tables/flags.csv. */
+  static final int TOP_FLAGS = 20;
+
+  /**
+   * A flagged intensity, four significant digits: flagged values lie decades apart, so fixed
+   * decimals would show 0.0000 for some.
+   */
+  private static String flagValue(double v) {
+    return fixed("%.4g", v);
+  }
+
+  /** A setting's number as written, without trailing zeros: 0.5, 10. */
+  private static String plainNumber(double v) {
+    return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+  }
+
+  /** Plausibility flags: the mode, counts by reason, the firm-years furthest from plausible. */
+  private void plausibility() {
+    FlagSummary flags = model.flags() == null ? FlagSummary.none() : model.flags();
+    JobSettings.Flags rules = settings.flags();
+    boolean quarantine = flags.mode() == JobSettings.FlagMode.QUARANTINE;
+    out.append("<h3 id=\"flags\">Plausibility flags</h3>\n");
+    out.append("<p>A firm-year in the tables is flagged when its energy or water intensity is")
+        .append(" within ")
+        .append(plainNumber(rules.unitFactorTolerance()))
+        .append(" decades of 1,000 or 10,000 times (or 1/1,000, 1/10,000 of) its division-year")
+        .append(
+            " median (a likely unit error: kgce for tce, yuan for 10,000 yuan), or is at least ")
+        .append(plainNumber(rules.jumpFactor()))
+        .append(" times higher or lower than the firm's own previous year. Medians need ")
+        .append(count(rules.minDivisionFirms()))
+        .append(" firms or more. Flags are not corrected. Mode <code>")
+        .append(escape(quarantine ? "quarantine" : "flag"))
+        .append("</code> (<code>")
+        .append(escape(Setting.FLAGS_MODE.key()))
+        .append("</code>): ")
+        .append(
+            quarantine
+                ? "flagged rows are quarantined with the flag as reason (counted above) and left"
+                    + " out of the tables and of the same-sample pairs."
+                : "flagged rows are listed here and in <code>tables/flags.csv</code> and still"
+                    + " aggregated.")
+        .append("</p>\n");
+    if (flags.flags().isEmpty()) {
+      out.append("<p>No firm-year was flagged.</p>\n");
+      return;
+    }
+    out.append("<p>")
+        .append(count(flags.flags().size()))
+        .append(" flags on ")
+        .append(count(flags.firmYears()))
+        .append(" firm-years (a firm-year has at most one flag per indicator, a unit flag before a")
+        .append(" jump). All are in <code>tables/flags.csv</code>.</p>\n");
+    out.append("<div class=\"tablewrap\"><table class=\"reasons\">\n<thead><tr>")
+        .append("<th class=\"l\" scope=\"col\">Flag</th>")
+        .append("<th class=\"l\" scope=\"col\">Firm-years</th>")
+        .append("<th class=\"l\" scope=\"col\">Meaning</th>")
+        .append("</tr></thead>\n<tbody>\n");
+    for (Map.Entry<String, Long> e : flags.byReason().entrySet()) {
+      String meaning = FlagReason.meaning(e.getKey());
+      out.append("<tr><td class=\"l\"><code>")
+          .append(escape(e.getKey()))
+          .append("</code></td><td class=\"n l\">")
+          .append(count(e.getValue()))
+          .append("</td><td class=\"l\">")
+          .append(escape(meaning == null ? "" : meaning))
+          .append("</td></tr>\n");
+    }
+    out.append("</tbody>\n</table></div>\n");
+    List<Flag> top = flags.top(TOP_FLAGS);
+    out.append("<p>The ")
+        .append(count(top.size()))
+        .append(" flags furthest from plausible (largest factor to the median or the year")
+        .append(" before):</p>\n");
+    out.append("<div class=\"tablewrap\"><table class=\"flags\">\n<thead><tr>")
+        .append("<th class=\"l\" scope=\"col\">Firm</th>")
+        .append("<th scope=\"col\">Year</th>")
+        .append("<th class=\"l\" scope=\"col\">Division</th>")
+        .append("<th class=\"l\" scope=\"col\">Flag</th>")
+        .append("<th scope=\"col\">Intensity</th>")
+        .append("<th scope=\"col\">Division median</th>")
+        .append("<th scope=\"col\">Previous year</th>")
+        .append("</tr></thead>\n<tbody>\n");
+    for (Flag f : top) {
+      out.append("<tr><td class=\"l\"><code>")
+          .append(escape(f.firmId()))
+          .append("</code></td><td>")
+          .append(f.year())
+          .append("</td><td class=\"l\"><code>")
+          .append(escape(f.division()))
+          .append("</code></td><td class=\"l\"><code>")
+          .append(escape(f.reason()))
+          .append("</code></td>");
+      out.append(td(flagValue(f.intensity())));
+      out.append(
+          td(f.divisionMedian() == null ? dash("too few firms") : flagValue(f.divisionMedian())));
+      out.append(
+          td(
+              f.priorIntensity() == null
+                  ? dash("no previous year")
+                  : flagValue(f.priorIntensity())));
+      out.append("</tr>\n");
+    }
+    out.append("</tbody>\n</table></div>\n");
   }
 
   /** What a quarantine or out-of-scope reason code means, in plain words. */
@@ -1680,7 +1793,11 @@ final class ReportPage {
       case "unknown_province_code" -> "province_code is not a GB/T 2260 province";
       case "conflicting_duplicate" ->
           "another row has the same firm_id and year but different values";
-      default -> "";
+      default -> {
+        // In quarantine mode, plausibility flags are quarantine reasons too.
+        String flag = FlagReason.meaning(reason);
+        yield flag == null ? "" : flag;
+      }
     };
   }
 

@@ -63,6 +63,50 @@ public final class Columns {
   /** What became of a row: one of {@code RowFate}'s codes. */
   public static final String FATE = "fate";
 
+  // ---- Plausibility flags (io.greenstat.quality) ----
+  /** A firm-year's energy intensity, tce per 10 000 yuan, where it is checked (else null). */
+  public static final String FIRM_ENERGY_INTENSITY = "firm_energy_intensity";
+
+  /** A firm-year's water intensity, m³ per 10 000 yuan, where it is checked (else null). */
+  public static final String FIRM_WATER_INTENSITY = "firm_water_intensity";
+
+  /** The indicator of a histogram or flag row: {@code energy} or {@code water}. */
+  public static final String INDICATOR = "indicator";
+
+  /** A histogram bin: floor(log10(intensity) × bins per decade). */
+  public static final String LOG_BIN = "log10_bin";
+
+  /** Firms (rows) counted in a histogram bin. */
+  public static final String BIN_FIRMS = "firms";
+
+  /** log10 of a division-year median intensity (the centre of its histogram bin). */
+  public static final String MEDIAN_LOG10_ENERGY = "median_log10_energy";
+
+  public static final String MEDIAN_LOG10_WATER = "median_log10_water";
+
+  /** Firms behind a division-year median (those with a positive value). */
+  public static final String MEDIAN_FIRMS_ENERGY = "median_firms_energy";
+
+  public static final String MEDIAN_FIRMS_WATER = "median_firms_water";
+
+  /** The firm's own previous-year intensity (from {@code prior_year}), where checkable. */
+  public static final String PRIOR_ENERGY_INTENSITY = "prior_energy_intensity";
+
+  public static final String PRIOR_WATER_INTENSITY = "prior_water_intensity";
+
+  /** A firm-year's flag code for energy / water (unit before jump), null when plausible. */
+  public static final String ENERGY_FLAG = "energy_flag";
+
+  public static final String WATER_FLAG = "water_flag";
+
+  // ---- Output table flags ----
+  public static final String FLAG_INTENSITY = "intensity";
+  public static final String FLAG_DIVISION_MEDIAN = "division_median";
+  public static final String FLAG_DIVISION_FIRMS = "division_firms";
+  public static final String FLAG_RATIO_TO_MEDIAN = "ratio_to_median";
+  public static final String FLAG_PRIOR_INTENSITY = "prior_intensity";
+  public static final String FLAG_RATIO_TO_PRIOR = "ratio_to_prior";
+
   // ---- Output table industry_year (CONTRACT §3) ----
   public static final String GROUP_CODE = "industry_code";
   public static final String GROUP_NAME = "industry_name";

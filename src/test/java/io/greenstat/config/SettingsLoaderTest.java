@@ -79,6 +79,26 @@ class SettingsLoaderTest {
     assertMessage(Map.of(Setting.YEARS.key(), "2024-2015"), "a year or a range");
     assertMessage(Map.of(Setting.ENERGY_INTENSIVE_DIVISIONS.key(), "25,3x"), "2-digit division");
     assertMessage(Map.of(Setting.MAX_QUARANTINED_SHARE.key(), "1.5"), "between 0 and 1");
+    assertMessage(Map.of(Setting.FLAGS_MODE.key(), "drop"), "'flag' or 'quarantine'");
+    assertMessage(Map.of(Setting.FLAGS_UNIT_FACTOR_TOLERANCE.key(), "0"), "> 0 and <= 1");
+    assertMessage(Map.of(Setting.FLAGS_JUMP_FACTOR.key(), "1"), "a finite number > 1");
+    assertMessage(Map.of(Setting.FLAGS_MIN_DIVISION_FIRMS.key(), "0"), "a whole number >= 1");
+  }
+
+  @Test
+  void flagSettings_defaultsAndOverrides() {
+    assertEquals(JobSettings.Flags.defaults(), SettingsLoader.defaults().flags());
+    JobSettings s =
+        SettingsLoader.resolve(
+            Map.of(),
+            Map.of(),
+            Map.of(
+                Setting.FLAGS_MODE.key(), "quarantine",
+                Setting.FLAGS_UNIT_FACTOR_TOLERANCE.key(), "0.25",
+                Setting.FLAGS_JUMP_FACTOR.key(), "5",
+                Setting.FLAGS_MIN_DIVISION_FIRMS.key(), "3"));
+    assertEquals(new JobSettings.Flags(JobSettings.FlagMode.QUARANTINE, 0.25, 5.0, 3), s.flags());
+    assertTrue(s.flags().quarantine());
   }
 
   private static void assertMessage(Map<String, String> set, String expected) {

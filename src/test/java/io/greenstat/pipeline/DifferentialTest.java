@@ -1,5 +1,8 @@
 package io.greenstat.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.greenstat.CsvRead;
 import io.greenstat.FirmYearFixture;
 import io.greenstat.RandomFirmYears;
 import io.greenstat.TestSpark;
@@ -23,11 +26,38 @@ class DifferentialTest {
 
   @Test
   void randomBatchWithDefects_matchesTheReference() throws Exception {
-    List<RawRow> rows = RandomFirmYears.batch(7, 1500, 2018, 2022, 0.15);
+    List<RawRow> rows =
+        RandomFirmYears.withUnitErrors(RandomFirmYears.batch(7, 1500, 2018, 2022, 0.15), 8, 0.01);
     JobSettings settings =
         SettingsLoader.resolve(
             Map.of(), Map.of(), Map.of("spark.greenstat.quality.maxQuarantinedShare", "1"));
     check(rows, settings);
+    List<String> reasons =
+        CsvRead.read(tmp.resolve("out/tables/flags.csv")).stream()
+            .map(f -> f.get("reason"))
+            .toList();
+    assertTrue(reasons.stream().anyMatch(x -> x.startsWith("unit_energy_")), "" + reasons);
+    assertTrue(reasons.stream().anyMatch(x -> x.startsWith("unit_water_")), "" + reasons);
+    assertTrue(reasons.stream().anyMatch(x -> x.startsWith("jump_")), "" + reasons);
+  }
+
+  @Test
+  void quarantineModeWithUnitErrors_matchesTheReference() throws Exception {
+    List<RawRow> rows =
+        RandomFirmYears.withUnitErrors(RandomFirmYears.batch(13, 1200, 2018, 2022, 0.05), 14, 0.02);
+    JobSettings settings =
+        SettingsLoader.resolve(
+            Map.of(),
+            Map.of(),
+            Map.of(
+                "spark.greenstat.quality.maxQuarantinedShare", "1",
+                "spark.greenstat.flags.mode", "quarantine",
+                "spark.greenstat.flags.unitFactorTolerance", "0.4",
+                "spark.greenstat.flags.jumpFactor", "8"));
+    RunResult r = check(rows, settings);
+    assertTrue(
+        r.accounting().quarantineByReason().keySet().stream().anyMatch(k -> k.startsWith("unit_")),
+        "unit errors quarantined: " + r.accounting().quarantineByReason());
   }
 
   @Test
@@ -46,7 +76,7 @@ class DifferentialTest {
     check(rows, settings);
   }
 
-  private void check(List<RawRow> rows, JobSettings settings) throws Exception {
+  private RunResult check(List<RawRow> rows, JobSettings settings) throws Exception {
     Path in = tmp.resolve("in");
     List<Row> sparkRows = new ArrayList<>();
     for (RawRow r : rows) {
@@ -59,6 +89,6 @@ class DifferentialTest {
         .write()
         .partitionBy("year")
         .parquet(in.toString());
-    ReferenceCheck.runAndCompare(rows, in, tmp.resolve("out"), settings);
+    return ReferenceCheck.runAndCompare(rows, in, tmp.resolve("out"), settings);
   }
 }

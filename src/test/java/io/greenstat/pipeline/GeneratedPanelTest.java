@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greenstat.CsvRead;
+import io.greenstat.RandomFirmYears;
+import io.greenstat.RawRowParquet;
 import io.greenstat.TestSpark;
 import io.greenstat.config.JobSettings;
 import io.greenstat.config.SettingsLoader;
@@ -13,7 +15,10 @@ import io.greenstat.generate.GenerateJob;
 import io.greenstat.generate.GeneratorOptions;
 import io.greenstat.metrics.GroupLevel;
 import io.greenstat.metrics.IndustryYear;
+import io.greenstat.reference.ContractReference;
 import io.greenstat.reference.RawRow;
+import io.greenstat.reference.ReferenceParams;
+import io.greenstat.reference.ReferenceResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,6 +72,85 @@ class GeneratedPanelTest {
     assertEquals(rows.size(), r.accounting().rowsRead());
     assertTrue(r.accounting().duplicatesCollapsed() > 0);
     assertTrue(r.accounting().quarantineByReason().containsKey("conflicting_duplicate"));
+  }
+
+  /**
+   * The generator plants no unit errors (its defect classes are the contract's invalid rows), so
+   * this test plants them in a clean panel ({@link RandomFirmYears#withUnitErrors}: energy × 1 000
+   * or ÷ 10 000, added value ÷ 10 000, water × 1 000, in 4 % of the rows; about 10 % of the rows
+   * are above the threshold) and measures recall (the planted, aggregated rows in division-years of
+   * 20 firms or more are flagged as unit errors) and precision (clean aggregated rows, whose
+   * previous year is clean too, are rarely flagged: never as unit errors, as jumps only where the
+   * generator's own yearly variation reaches a factor of 10).
+   */
+  @Test
+  void plantedUnitErrorsAreFlagged_cleanRowsRarely() throws Exception {
+    Path clean = tmp.resolve("clean-for-flags");
+    GenerateJob.run(
+        TestSpark.get(), new GeneratorOptions(8_000, 2019, 2022, 21, 0.0), clean.toString());
+    List<RawRow> original = readRaw(clean);
+    List<RawRow> rows = RandomFirmYears.withUnitErrors(original, 22, 0.04);
+    java.util.Set<String> planted = new java.util.HashSet<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (!rows.get(i).equals(original.get(i))) {
+        planted.add(rows.get(i).firmId() + "|" + rows.get(i).year());
+      }
+    }
+    Path in = RawRowParquet.writeWithSpark(tmp.resolve("planted"), rows, 4);
+    Path out = tmp.resolve("out-flags");
+    JobSettings settings = SettingsLoader.defaults();
+    new IntensityPipeline(TestSpark.get(), new RunRequest(in.toString(), out.toString(), settings))
+        .run();
+    ReferenceResult expected = ContractReference.compute(rows, ReferenceParams.of(settings));
+    ReferenceCheck.assertSameFlags(expected.flags(), out);
+
+    // Recall is measured on planted rows that are aggregated, in division-years of 20 firms or
+    // more (a robust median); smaller ones are checked too but a few errors can move their median.
+    Map<String, Long> firmsPerDivisionYear = new HashMap<>();
+    expected
+        .aggregated()
+        .forEach(
+            r ->
+                firmsPerDivisionYear.merge(
+                    r.industryCode().substring(0, 2) + "|" + r.year(), 1L, Long::sum));
+    java.util.Set<String> flagged = new java.util.HashSet<>();
+    java.util.Set<String> flaggedUnit = new java.util.HashSet<>();
+    for (Map<String, String> f : CsvRead.read(out.resolve("tables/flags.csv"))) {
+      String key = f.get("firm_id") + "|" + f.get("year");
+      flagged.add(key);
+      if (f.get("reason").startsWith("unit_")) {
+        flaggedUnit.add(key);
+      }
+    }
+    long checkedPlanted = 0;
+    long found = 0;
+    long cleanAggregated = 0;
+    long cleanFlagged = 0;
+    long cleanUnitFlagged = 0;
+    for (RawRow r : expected.aggregated()) {
+      String key = r.firmId() + "|" + r.year();
+      String group = r.industryCode().substring(0, 2) + "|" + r.year();
+      if (planted.contains(key)) {
+        if (firmsPerDivisionYear.get(group) >= 20) {
+          checkedPlanted++;
+          found += flaggedUnit.contains(key) ? 1 : 0;
+        }
+      } else if (!planted.contains(r.firmId() + "|" + (r.year() - 1))) {
+        // (a clean row after a planted one is compared with a wrong previous year: not counted)
+        cleanAggregated++;
+        cleanFlagged += flagged.contains(key) ? 1 : 0;
+        cleanUnitFlagged += flaggedUnit.contains(key) ? 1 : 0;
+      }
+    }
+    String summary =
+        String.format(
+            "planted and checked %d, flagged as unit errors %d; clean %d, flagged %d (unit %d)",
+            checkedPlanted, found, cleanAggregated, cleanFlagged, cleanUnitFlagged);
+    assertTrue(checkedPlanted >= 30, summary);
+    assertTrue(found >= 0.95 * checkedPlanted, "recall: " + summary);
+    assertTrue(cleanUnitFlagged <= 0.001 * cleanAggregated, "precision (unit): " + summary);
+    assertTrue(cleanFlagged <= 0.01 * cleanAggregated, "precision (all): " + summary);
+    System.out.println("GeneratedPanelTest flags: " + summary);
   }
 
   @Test

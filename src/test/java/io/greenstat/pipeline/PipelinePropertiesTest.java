@@ -47,6 +47,19 @@ class PipelinePropertiesTest {
       SettingsLoader.resolve(
           Map.of(), Map.of(), Map.of("spark.greenstat.quality.maxQuarantinedShare", "1"));
 
+  /**
+   * Odd seeds run the plausibility checks in quarantine mode, with medians from two firms up, so
+   * that the small batches' division-years have medians and flagged rows leave the tables.
+   */
+  private static final JobSettings NO_GATE_QUARANTINE_FLAGS =
+      SettingsLoader.resolve(
+          Map.of(),
+          Map.of(),
+          Map.of(
+              "spark.greenstat.quality.maxQuarantinedShare", "1",
+              "spark.greenstat.flags.mode", "quarantine",
+              "spark.greenstat.flags.minDivisionFirms", "2"));
+
   static final int DEFAULT_TRIES = 10;
   private static final long DEFAULT_BASE_SEED = 20_260_101L;
 
@@ -70,9 +83,10 @@ class PipelinePropertiesTest {
     RawRowParquet.writeFile(in.resolve("part-0.parquet"), rows.subList(0, half));
     RawRowParquet.writeFile(in.resolve("part-1.parquet"), rows.subList(half, rows.size()));
     Path out = tmp.resolve("out");
+    JobSettings settings = seed % 2 == 0 ? NO_GATE : NO_GATE_QUARANTINE_FLAGS;
     RunResult result =
         new IntensityPipeline(
-                TestSpark.get(), new RunRequest(in.toString(), out.toString(), NO_GATE))
+                TestSpark.get(), new RunRequest(in.toString(), out.toString(), settings))
             .run();
     RowAccounting a = result.accounting();
 
@@ -109,7 +123,7 @@ class PipelinePropertiesTest {
     assertTrue(manifest.get("accounting_balances").asBoolean());
 
     // Everything equals the plain-Java reference: accounting, quarantine, table (1e-9 relative).
-    ReferenceResult expected = ContractReference.compute(rows, ReferenceParams.of(NO_GATE));
+    ReferenceResult expected = ContractReference.compute(rows, ReferenceParams.of(settings));
     TableAssertions.assertSameAccounting(expected.accounting(), a);
     Map<String, Long> expectedQuarantine = new TreeMap<>();
     expected
@@ -126,6 +140,7 @@ class PipelinePropertiesTest {
     assertEquals(expectedQuarantine, actualQuarantine);
     TableAssertions.assertIndustryYearCsv(
         expected.industryYears(), CsvRead.read(out.resolve("tables/industry_year.csv")), 1e-9);
+    ReferenceCheck.assertSameFlags(expected.flags(), out);
   }
 
   private static String key(Object firm, Object year, Object reason) {

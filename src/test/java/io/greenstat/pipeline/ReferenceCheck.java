@@ -9,8 +9,10 @@ import io.greenstat.TestSpark;
 import io.greenstat.config.JobSettings;
 import io.greenstat.reference.ContractReference;
 import io.greenstat.reference.RawRow;
+import io.greenstat.reference.ReferenceFlag;
 import io.greenstat.reference.ReferenceParams;
 import io.greenstat.reference.ReferenceResult;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +60,43 @@ final class ReferenceCheck {
     }
     assertEquals(expectedQuarantine, actualQuarantine);
     assertTrue(result.accounting().rowsQuarantined() > 0, "the data set has defects");
+    assertSameFlags(expected.flags(), out);
     return result;
+  }
+
+  /**
+   * {@code tables/flags.csv} holds exactly the reference's flags, in the reference's order (year,
+   * division, firm, indicator), with the same intensities and medians.
+   */
+  static void assertSameFlags(List<ReferenceFlag> expected, Path out) throws IOException {
+    List<Map<String, String>> csv = CsvRead.read(out.resolve("tables/flags.csv"));
+    List<String> actualKeys = new ArrayList<>();
+    for (Map<String, String> r : csv) {
+      actualKeys.add(
+          r.get("year")
+              + "|"
+              + r.get("division")
+              + "|"
+              + r.get("firm_id")
+              + "|"
+              + r.get("indicator")
+              + "|"
+              + r.get("reason"));
+    }
+    assertEquals(expected.stream().map(ReferenceFlag::key).toList(), actualKeys);
+    for (int i = 0; i < expected.size(); i++) {
+      ReferenceFlag f = expected.get(i);
+      Map<String, String> r = csv.get(i);
+      assertEquals(f.intensity(), Double.parseDouble(r.get("intensity")), 0.0, f.key());
+      if (f.medianLog10() == null) {
+        assertEquals("", r.get("division_median"), f.key());
+      } else {
+        assertEquals(
+            Math.pow(10, f.medianLog10()),
+            Double.parseDouble(r.get("division_median")),
+            0.0,
+            f.key());
+      }
+    }
   }
 }

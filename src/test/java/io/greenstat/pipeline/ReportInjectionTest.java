@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Markup in the data and in paths never becomes markup in report.html: an input directory named
  * {@code <script>alert(1)</script>} (the report shows the input path) and firm ids, industry and
- * province codes carrying a script tag (the quarantine keeps them as data).
+ * province codes carrying a script tag (the quarantine keeps them as data; the plausibility flags
+ * list a firm id).
  */
 class ReportInjectionTest {
   private static final String SCRIPT = "<script>alert(1)</script>";
@@ -33,7 +34,8 @@ class ReportInjectionTest {
     Path in = tmp.resolve("in").resolve(SCRIPT + "\"'&");
     new FirmYearFixture()
         .add(
-            row().firm(SCRIPT),
+            // 1 000 times the others' energy: listed among the plausibility flags by its id
+            row().firm(SCRIPT).energy(500_000.0),
             row().firm("F2").code(SCRIPT),
             row().firm("F3").province(SCRIPT),
             row().firm("F4"),
@@ -62,6 +64,9 @@ class ReportInjectionTest {
     assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"), "no script element");
     assertTrue(html.contains("&lt;script&gt;alert(1)&lt;"), "the input path is shown, escaped");
     assertTrue(html.contains("&quot;&#39;&amp;"), "quotes and ampersands are escaped too");
+    assertTrue(
+        html.contains("<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>"),
+        "the flagged firm's id is listed, escaped");
 
     // summary.json and the manifest stay valid JSON with the path as plain data.
     ObjectMapper json = new ObjectMapper();

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.greenstat.TestSpark;
+import io.greenstat.config.JobSettings;
 import io.greenstat.config.SettingsLoader;
 import io.greenstat.generate.GenerateJob;
 import io.greenstat.generate.GeneratorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -80,6 +82,21 @@ class SingleScanTest {
 
   @Test
   void everyInputRowIsScannedExactlyOnce() throws Exception {
+    scannedOnce(SettingsLoader.defaults());
+  }
+
+  /**
+   * In quarantine mode the quarantine write needs the flags too (which need the medians job's
+   * result): still one scan, the later jobs read the persisted classified frame.
+   */
+  @Test
+  void everyInputRowIsScannedExactlyOnce_flagsInQuarantineMode() throws Exception {
+    scannedOnce(
+        SettingsLoader.resolve(
+            Map.of(), Map.of(), Map.of("spark.greenstat.flags.mode", "quarantine")));
+  }
+
+  private void scannedOnce(JobSettings settings) throws Exception {
     Path in = tmp.resolve("panel");
     // Defects, so that the quarantine write (a second action on the one-pass frame) has rows.
     GenerateJob.run(
@@ -97,10 +114,7 @@ class SingleScanTest {
                 result[0] =
                     new IntensityPipeline(
                             TestSpark.get(),
-                            new RunRequest(
-                                in.toString(),
-                                tmp.resolve("out").toString(),
-                                SettingsLoader.defaults()))
+                            new RunRequest(in.toString(), tmp.resolve("out").toString(), settings))
                         .run());
     long rowsRead = result[0].accounting().rowsRead();
     assertTrue(rowsRead > 10_000, "rows read: " + rowsRead);

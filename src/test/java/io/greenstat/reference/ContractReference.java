@@ -28,7 +28,8 @@ import java.util.TreeMap;
  *
  * <p>Each row gets exactly one fate, decided in this order: quarantine (first failing check), exact
  * duplicate collapsed or conflicting duplicate (quarantine), out of scope (year range, then
- * division), below threshold, aggregated.
+ * division), below threshold, aggregated; in flag mode {@code quarantine}, an aggregated row with a
+ * plausibility flag ({@link ReferenceFlags}) is quarantined with the flag as reason.
  *
  * <p>Choices the contract leaves open, made here explicitly:
  *
@@ -152,6 +153,32 @@ public final class ContractReference {
       }
     }
 
+    // ---- plausibility flags (ReferenceFlags); in quarantine mode flagged rows are quarantined
+    // ----
+    Map<List<Object>, RawRow> validUnique = new HashMap<>();
+    for (RawRow r : unique) {
+      validUnique.put(List.of(r.firmId(), r.year()), r);
+    }
+    ReferenceFlags flags =
+        ReferenceFlags.compute(
+            aggregated,
+            validUnique,
+            params.flags().unitFactorTolerance(),
+            params.flags().jumpFactor(),
+            params.flags().minDivisionFirms());
+    if (params.flags().quarantine()) {
+      List<RawRow> stillAggregated = new ArrayList<>();
+      for (RawRow r : aggregated) {
+        String reason = flags.rowReason.get(List.of(r.firmId(), r.year()));
+        if (reason == null) {
+          stillAggregated.add(r);
+        } else {
+          quarantined.add(new QuarantinedRow(r, reason));
+        }
+      }
+      aggregated = stillAggregated;
+    }
+
     // ---- accounting ----
     SortedMap<String, Long> quarantineByReason = new TreeMap<>();
     for (QuarantinedRow q : quarantined) {
@@ -186,9 +213,13 @@ public final class ContractReference {
     }
 
     // ---- same-sample (同口径): each unique valid record by (firm, year), whatever its scope ----
+    // In quarantine mode a flagged row is quarantined, so it is no valid prior-year record either.
     Map<List<Object>, RawRow> uniqueByFirmYear = new HashMap<>();
     for (RawRow r : unique) {
-      uniqueByFirmYear.put(List.of(r.firmId(), r.year()), r);
+      List<Object> key = List.of(r.firmId(), r.year());
+      if (!(params.flags().quarantine() && flags.rowReason.containsKey(key))) {
+        uniqueByFirmYear.put(key, r);
+      }
     }
     List<IndustryYear> table =
         industryYear(
@@ -205,7 +236,12 @@ public final class ContractReference {
                 industryYear(
                     rs, params.ei6Divisions(), uniqueByFirmYear, params.co2DerivedTPerTce())));
     return new ReferenceResult(
-        accounting, table, List.copyOf(quarantined), List.copyOf(aggregated), byProvince);
+        accounting,
+        table,
+        List.copyOf(quarantined),
+        List.copyOf(aggregated),
+        byProvince,
+        List.copyOf(flags.flags));
   }
 
   /**

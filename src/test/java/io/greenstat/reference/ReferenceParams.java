@@ -14,6 +14,7 @@ import java.util.TreeSet;
  * @param firstYear first reporting year kept, or null for no lower bound
  * @param lastYear last reporting year kept, or null for no upper bound
  * @param co2DerivedTPerTce tCO2 per tce for rows without co2_t, or null: no derivation
+ * @param flags plausibility checks: mode and thresholds
  */
 public record ReferenceParams(
     double thresholdYuan,
@@ -22,11 +23,44 @@ public record ReferenceParams(
     Set<String> ei6Divisions,
     Integer firstYear,
     Integer lastYear,
-    Double co2DerivedTPerTce) {
+    Double co2DerivedTPerTce,
+    JobSettings.Flags flags) {
 
   public ReferenceParams {
     scopeDivisions = Set.copyOf(scopeDivisions);
     ei6Divisions = Set.copyOf(ei6Divisions);
+  }
+
+  /** Parameters with the default plausibility checks. */
+  public ReferenceParams(
+      double thresholdYuan,
+      boolean inclusive,
+      Set<String> scopeDivisions,
+      Set<String> ei6Divisions,
+      Integer firstYear,
+      Integer lastYear,
+      Double co2DerivedTPerTce) {
+    this(
+        thresholdYuan,
+        inclusive,
+        scopeDivisions,
+        ei6Divisions,
+        firstYear,
+        lastYear,
+        co2DerivedTPerTce,
+        JobSettings.Flags.defaults());
+  }
+
+  public ReferenceParams withFlags(JobSettings.Flags f) {
+    return new ReferenceParams(
+        thresholdYuan,
+        inclusive,
+        scopeDivisions,
+        ei6Divisions,
+        firstYear,
+        lastYear,
+        co2DerivedTPerTce,
+        f);
   }
 
   /** Parameters without CO2 derivation. */
@@ -64,7 +98,8 @@ public record ReferenceParams(
         s.energyIntensiveDivisions(),
         s.years().map(JobSettings.YearRange::first).orElse(null),
         s.years().map(JobSettings.YearRange::last).orElse(null),
-        s.co2DerivedTPerTce().orElse(null));
+        s.co2DerivedTPerTce().orElse(null),
+        s.flags());
   }
 
   public ReferenceParams withThreshold(double yuan, boolean inclusive) {

@@ -18,13 +18,15 @@ import java.util.Optional;
  * @param aggregated the rows summed into the tables (one per firm and year), in input order
  * @param byProvince province code → that province's industry_year rows (same rules, only the
  *     province's aggregated rows; same-sample prior records from any province)
+ * @param flags the plausibility flags, sorted by year, division, firm, indicator
  */
 public record ReferenceResult(
     RowAccounting accounting,
     List<IndustryYear> industryYears,
     List<QuarantinedRow> quarantined,
     List<RawRow> aggregated,
-    Map<String, List<IndustryYear>> byProvince) {
+    Map<String, List<IndustryYear>> byProvince,
+    List<ReferenceFlag> flags) {
 
   /** The row of a group code ({@code ALL}, {@code C}, {@code EI6}, {@code 31} …) in a year. */
   public Optional<IndustryYear> find(String code, int year) {

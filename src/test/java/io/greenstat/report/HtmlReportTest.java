@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.greenstat.config.JobSettings;
 import io.greenstat.config.SettingsLoader;
 import io.greenstat.metrics.IndustryYear;
 import io.greenstat.metrics.ProvinceRollup.ProvinceRow;
 import io.greenstat.metrics.RowAccounting;
+import io.greenstat.quality.Flag;
+import io.greenstat.quality.FlagSummary;
+import io.greenstat.quality.Indicator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -710,6 +714,69 @@ class HtmlReportTest {
     assertEquals("", ReportPage.reasonMeaning("something_new"));
     String sample = section(HtmlReport.render(ReportFixtures.sample()), "quality");
     assertTrue(sample.contains("another row has the same firm_id and year but different values"));
+  }
+
+  @Test
+  void qualityListsPlausibilityFlags_countsTopFirmsEscapedAndMode() {
+    assertTrue(section(SIMPLE, "quality").contains("No firm-year was flagged."));
+    assertTrue(section(SIMPLE, "quality").contains("Mode <code>flag</code>"));
+
+    ReportModel base = ReportFixtures.simple();
+    Flag mild =
+        new Flag(
+            2023,
+            "31",
+            "MILD",
+            Indicator.ENERGY,
+            "jump_energy_up",
+            "3110",
+            "11",
+            5.0,
+            null,
+            null,
+            null,
+            0.5,
+            10.0);
+    Flag severe =
+        new Flag(
+            2022,
+            "25",
+            "<b>F</b>",
+            Indicator.WATER,
+            "unit_water_x10000",
+            "2511",
+            "32",
+            20_000.0,
+            2.0,
+            40L,
+            10_000.0,
+            null,
+            null);
+    ReportModel flagged =
+        new ReportModel(
+            base.programVersion(),
+            base.inputPath(),
+            base.settings(),
+            base.accounting(),
+            base.industryYears(),
+            base.provinces(),
+            base.analytics(),
+            base.published(),
+            new FlagSummary(JobSettings.FlagMode.QUARANTINE, List.of(mild, severe)));
+    String q = section(HtmlReport.render(flagged), "quality");
+    String flags = q.substring(q.indexOf("<h3 id=\"flags\">"));
+    assertTrue(flags.contains("Mode <code>quarantine</code>"));
+    assertTrue(flags.contains("2 flags on 2 firm-years"));
+    assertTrue(flags.contains("<code>unit_water_x10000</code></td><td class=\"n l\">1</td>"));
+    assertTrue(flags.contains("about 10,000 times its division-year median"));
+    assertFalse(flags.contains("<b>F</b>"), "firm ids are escaped");
+    assertTrue(
+        flags.indexOf("<code>&lt;b&gt;F&lt;/b&gt;</code>") < flags.indexOf("<code>MILD</code>"),
+        "furthest from plausible first (10^4 before 10)");
+    assertTrue(flags.contains("<td class=\"n\">2.000e+04</td>"), flags);
+    assertEquals(
+        "water intensity about 10,000 times its division-year median (a unit error?)",
+        ReportPage.reasonMeaning("unit_water_x10000"));
   }
 
   @Test
