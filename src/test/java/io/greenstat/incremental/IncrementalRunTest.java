@@ -87,6 +87,50 @@ class IncrementalRunTest {
     assertSameAsFullRun("out-3");
   }
 
+  /**
+   * With flagged rows quarantined, a year's results look two years back (a jump flag in y − 1
+   * decides whether that row is y's prior-year record): a revision of 2017 is recomputed through
+   * 2019. Unit errors planted in 2017 and 2018 make flags and quarantined rows on both sides.
+   */
+  @Test
+  void quarantinedFlags_changedPartition_givesTheBytesOfAFullRun() throws IOException {
+    JobSettings quarantine =
+        SettingsLoader.resolve(
+            Map.of(),
+            Map.of(),
+            Map.of(
+                "spark.greenstat.quarantine.rowsPerFile", "9",
+                "spark.greenstat.flags.mode", "quarantine",
+                "spark.greenstat.flags.minDivisionFirms", "2",
+                "spark.greenstat.quality.maxQuarantinedShare", "0.2"));
+    writeYear(2017, plantUnitErrors(readBack(2017), 7));
+    writeYear(2018, plantUnitErrors(readBack(2018), 5));
+    RunResult first = run("out-0", Optional.empty(), quarantine);
+    assertTrue(
+        first.accounting().quarantineByReason().keySet().stream()
+            .anyMatch(r -> r.startsWith("unit_") || r.startsWith("jump_")),
+        () -> "flags quarantined: " + first.accounting().quarantineByReason());
+
+    writeYear(2017, plantUnitErrors(readBack(2017), 3));
+    RunResult changed = run("out-1", Optional.of("out-0"), quarantine);
+    assertEquals(Mode.INCREMENTAL, changed.plan().mode(), changed.plan().reason());
+    assertEquals(set(2017, 2018, 2019), changed.plan().recompute());
+    assertEquals(set(2016, 2017, 2018, 2019), changed.plan().read());
+    RunResult full = run("out-1-full", Optional.empty(), quarantine);
+    assertEquals(Mode.FULL, full.plan().mode());
+    OutputFiles.assertSame(reproducible("out-1-full"), reproducible("out-1"));
+  }
+
+  /** Every {@code every}-th row with energy gets it in kgce instead of tce (× 1000). */
+  private static List<RawRow> plantUnitErrors(List<RawRow> rows, int every) {
+    List<RawRow> out = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      RawRow r = rows.get(i);
+      out.add(i % every == 0 && r.energyTce() != null ? withEnergy(r, r.energyTce() * 1000) : r);
+    }
+    return out;
+  }
+
   @Test
   void unchangedInput_isNotReadAtAll() throws IOException {
     run("out-0", Optional.empty());
