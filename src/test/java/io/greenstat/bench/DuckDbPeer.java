@@ -101,7 +101,10 @@ public final class DuckDbPeer {
           FROM valid GROUP BY firm_id, year
         ),
         firmYear AS (
-          SELECT substr(ic, 1, 2) AS division, year, rev, av, en, wa, co2
+          -- CO2 not reported is derived from energy at the default factor
+          -- (spark.greenstat.co2.derivedTPerTce = 2.66); reported counts apart
+          SELECT substr(ic, 1, 2) AS division, year, rev, av, en, wa,
+                 coalesce(co2, en * 2.66) AS co2, co2 AS co2_reported
           FROM byKey
           WHERE ic = ic_hi AND pc = pc_hi AND rev = rev_hi AND av = av_hi AND en = en_hi
             AND wa = wa_hi AND (n_co2 = 0 OR (n_co2 = n AND co2 = co2_hi))
@@ -111,7 +114,7 @@ public final class DuckDbPeer {
           SELECT division, year, count(*) AS firms, sum(rev) AS rev, sum(av) AS av,
                  sum(en) AS en, sum(wa) AS wa, coalesce(sum(co2), 0) AS co2,
                  coalesce(sum(av) FILTER (WHERE co2 IS NOT NULL), 0) AS co2_av,
-                 count(co2) AS co2_firms
+                 count(co2_reported) AS co2_firms
           FROM firmYear
           WHERE division BETWEEN '06' AND '46' AND rev >= 20000000
           GROUP BY division, year
