@@ -1,13 +1,12 @@
 package io.greenstat.incremental;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.greenstat.ingest.RowFate;
 import io.greenstat.metrics.SameSample;
 import io.greenstat.metrics.Tally;
 import io.greenstat.metrics.Totals;
+import io.greenstat.report.ManifestJson;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,15 +88,7 @@ public record RunState(
     slices.forEach((y, f) -> s.put(Integer.toString(y), f));
     m.put("slices", s);
     m.put("not_incremental", notIncremental);
-    try {
-      return new ObjectMapper()
-              .enable(SerializationFeature.INDENT_OUTPUT)
-              .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-              .writeValueAsString(m)
-          + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return ManifestJson.pretty(m);
   }
 
   /** {@code tallies.tsv}'s text: a header, then one line per cell in canonical order. */

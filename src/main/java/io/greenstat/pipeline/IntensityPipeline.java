@@ -116,14 +116,17 @@ public final class IntensityPipeline {
 
     List<DataFile> files = InputFiles.list(request.inputPath(), hadoopConf);
     SliceFingerprints input = SliceFingerprints.of(request.inputPath(), files);
+    Optional<RunState> previous = request.previousOutput().flatMap(this::readPreviousState);
     IncrementalPlan plan =
-        IncrementalPlan.decide(
-            request.previousOutput().flatMap(this::readPreviousState),
-            request.inputPath(),
-            CodeFingerprint.current(),
-            IncrementalPlan.tallySettings(settings),
-            input,
-            settings.flags().mode() == JobSettings.FlagMode.QUARANTINE ? 2 : 1);
+        previousError != null
+            ? IncrementalPlan.full(previousError)
+            : IncrementalPlan.decide(
+                previous,
+                request.inputPath(),
+                CodeFingerprint.current(),
+                IncrementalPlan.tallySettings(settings),
+                input,
+                settings.flags().mode() == JobSettings.FlagMode.QUARANTINE ? 2 : 1);
     phase.done(
         "Listed {} input files in {} year partition(s); {} run: {}",
         files.size(),
@@ -452,26 +455,20 @@ public final class IntensityPipeline {
    * the flags'.
    */
   private static final List<String> KEPT_COLUMNS =
-      List.of(
-          Columns.FIRM_ID,
-          Columns.YEAR,
-          Columns.INDUSTRY_CODE,
-          Columns.PROVINCE_CODE,
-          Columns.REVENUE_YUAN,
-          Columns.ADDED_VALUE_YUAN,
-          Columns.ENERGY_TCE,
-          Columns.WATER_M3,
-          Columns.CO2_T,
-          Columns.REASON,
-          Columns.SOURCE_FILE,
-          Columns.SLICE_YEAR,
-          Columns.DIVISION,
-          Columns.FATE,
-          PriorYear.PRIOR,
-          Columns.FIRM_ENERGY_INTENSITY,
-          Columns.FIRM_WATER_INTENSITY,
-          Columns.PRIOR_ENERGY_INTENSITY,
-          Columns.PRIOR_WATER_INTENSITY);
+      java.util.stream.Stream.concat(
+              Columns.CONTRACT_INPUT.stream(),
+              java.util.stream.Stream.of(
+                  Columns.REASON,
+                  Columns.SOURCE_FILE,
+                  Columns.SLICE_YEAR,
+                  Columns.DIVISION,
+                  Columns.FATE,
+                  PriorYear.PRIOR,
+                  Columns.FIRM_ENERGY_INTENSITY,
+                  Columns.FIRM_WATER_INTENSITY,
+                  Columns.PRIOR_ENERGY_INTENSITY,
+                  Columns.PRIOR_WATER_INTENSITY))
+          .toList();
 
   /** Every flag of the run (one per flagged firm-year and indicator), collected on the driver. */
   private static List<Flag> collectFlags(Dataset<Row> onePass) {
@@ -510,11 +507,15 @@ public final class IntensityPipeline {
     return "";
   }
 
+  /** Why the earlier output named by --previous cannot be continued from, if it cannot. */
+  private String previousError;
+
   private Optional<RunState> readPreviousState(String previous) {
     try {
       return Optional.of(previousStateAt(previous));
     } catch (IllegalStateException e) {
-      LOG.warn("Not continuing from {}: {}", previous, e.getMessage());
+      previousError = "cannot continue from " + previous + ": " + e.getMessage();
+      LOG.warn("{}", previousError);
       return Optional.empty();
     }
   }

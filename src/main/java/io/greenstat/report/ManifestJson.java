@@ -88,6 +88,14 @@ public final class ManifestJson {
     }
     m.put("settings", settings);
     m.put("outputs", run.outputs());
+    return pretty(m);
+  }
+
+  /**
+   * A map as indented JSON with keys sorted at every level and a final newline: the same map gives
+   * the same bytes (the manifest, and the partials an incremental run keeps).
+   */
+  public static String pretty(Map<String, Object> m) {
     try {
       return new ObjectMapper()
               .enable(SerializationFeature.INDENT_OUTPUT)

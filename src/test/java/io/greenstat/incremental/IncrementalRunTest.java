@@ -151,6 +151,15 @@ class IncrementalRunTest {
   }
 
   @Test
+  void anEarlierOutputThatDidNotFinish_makesAFullRunThatSaysWhy() throws IOException {
+    Files.createDirectories(tmp.resolve("unfinished"));
+    RunResult r = run("out-0", Optional.of("unfinished"));
+    assertEquals(Mode.FULL, r.plan().mode());
+    assertTrue(r.plan().reason().contains("cannot continue from"), r.plan().reason());
+    assertTrue(r.plan().reason().contains("no _SUCCESS"), r.plan().reason());
+  }
+
+  @Test
   void aSettingThatShapesTheCells_makesAFullRun() {
     run("out-0", Optional.empty());
     RunResult r =
