@@ -40,9 +40,12 @@ import org.junit.jupiter.api.io.TempDir;
 class IncrementalRunTest {
   @TempDir Path tmp;
   private Path in;
-  private final JobSettings settings =
-      SettingsLoader.resolve(
-          Map.of(), Map.of(), Map.of("spark.greenstat.quarantine.rowsPerFile", "9"));
+
+  /** Settings of these runs: small quarantine files, and 4 firm partitions for small data. */
+  private static final Map<String, String> BASE =
+      Map.of("spark.greenstat.quarantine.rowsPerFile", "9", "spark.greenstat.partitions", "4");
+
+  private final JobSettings settings = SettingsLoader.resolve(Map.of(), Map.of(), BASE);
 
   @BeforeEach
   void writeInput() {
@@ -100,6 +103,7 @@ class IncrementalRunTest {
             Map.of(),
             Map.of(
                 "spark.greenstat.quarantine.rowsPerFile", "9",
+                "spark.greenstat.partitions", "4",
                 "spark.greenstat.flags.mode", "quarantine",
                 "spark.greenstat.flags.minDivisionFirms", "2",
                 "spark.greenstat.quality.maxQuarantinedShare", "0.2"));
@@ -210,8 +214,9 @@ class IncrementalRunTest {
   }
 
   private static JobSettings settings(String key, String value) {
-    return SettingsLoader.resolve(
-        Map.of(), Map.of(), Map.of("spark.greenstat.quarantine.rowsPerFile", "9", key, value));
+    Map<String, String> m = new TreeMap<>(BASE);
+    m.put(key, value);
+    return SettingsLoader.resolve(Map.of(), Map.of(), m);
   }
 
   private RunResult run(String out, Optional<String> previous, JobSettings settings) {

@@ -43,9 +43,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PipelinePropertiesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  // Few firm partitions, and not the default: the batches are small, and the results must not
+  // depend on the partition count (the reference knows nothing of it).
   private static final JobSettings NO_GATE =
       SettingsLoader.resolve(
-          Map.of(), Map.of(), Map.of("spark.greenstat.quality.maxQuarantinedShare", "1"));
+          Map.of(),
+          Map.of(),
+          Map.of(
+              "spark.greenstat.quality.maxQuarantinedShare", "1",
+              "spark.greenstat.partitions", "3"));
 
   /**
    * Odd seeds run the plausibility checks in quarantine mode, with medians from two firms up, so
@@ -58,7 +64,8 @@ class PipelinePropertiesTest {
           Map.of(
               "spark.greenstat.quality.maxQuarantinedShare", "1",
               "spark.greenstat.flags.mode", "quarantine",
-              "spark.greenstat.flags.minDivisionFirms", "2"));
+              "spark.greenstat.flags.minDivisionFirms", "2",
+              "spark.greenstat.partitions", "5"));
 
   static final int DEFAULT_TRIES = 10;
   private static final long DEFAULT_BASE_SEED = 20_260_101L;
