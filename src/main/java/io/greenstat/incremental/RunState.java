@@ -6,6 +6,7 @@ import io.greenstat.ingest.RowFate;
 import io.greenstat.metrics.SameSample;
 import io.greenstat.metrics.Tally;
 import io.greenstat.metrics.Totals;
+import io.greenstat.publish.OutputPublisher;
 import io.greenstat.report.ManifestJson;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -148,7 +149,7 @@ public record RunState(
     Path root = new Path(outputPath);
     try {
       FileSystem fs = root.getFileSystem(conf);
-      if (!fs.exists(new Path(root, "_SUCCESS"))) {
+      if (!fs.exists(new Path(root, OutputPublisher.SUCCESS))) {
         throw new IllegalStateException(outputPath + " has no _SUCCESS (not a finished run)");
       }
       Map<String, Object> m =

@@ -137,13 +137,13 @@ public final class IntensityPipeline {
     OutputPublisher publisher = OutputPublisher.begin(request.outputPath(), hadoopConf);
     List<Dataset<Row>> toUnpersist = new ArrayList<>();
     try {
-      Rows rows = rowsFor(plan, files, phase, toUnpersist);
+      Rows rows = rowsFor(plan, previous, files, phase, toUnpersist);
       if (rows.offSliceRows() > 0 && plan.mode() == IncrementalPlan.Mode.INCREMENTAL) {
         // A changed partition now holds rows of another year: they may pair with, or duplicate,
         // rows of partitions this run did not read. Only a full run is sure to be right.
         plan = IncrementalPlan.full(rows.offSliceRows() + " rows lie outside their year partition");
         LOG.info("Switching to a full run: {}", plan.reason());
-        rows = rowsFor(plan, files, phase, toUnpersist);
+        rows = rowsFor(plan, previous, files, phase, toUnpersist);
       }
       List<Tally> tallies = rows.tallies();
       RowAccounting accounting = RowAccounting.of(files.size(), tallies);
@@ -336,7 +336,11 @@ public final class IntensityPipeline {
   private record Scan(Dataset<Row> onePass, List<Tally> tallies, List<Flag> flags) {}
 
   private Rows rowsFor(
-      IncrementalPlan plan, List<DataFile> files, Phase phase, List<Dataset<Row>> toUnpersist) {
+      IncrementalPlan plan,
+      Optional<RunState> previous,
+      List<DataFile> files,
+      Phase phase,
+      List<Dataset<Row>> toUnpersist) {
     return switch (plan.mode()) {
       case FULL -> {
         Scan scan = scan(files, phase, toUnpersist);
@@ -348,9 +352,8 @@ public final class IntensityPipeline {
             offSliceRows(scan.tallies()));
       }
       case UNCHANGED -> {
-        RunState previous = previousState();
         yield new Rows(
-            previous.tallies(),
+            previous.orElseThrow().tallies(),
             previousQuarantine().drop(Columns.SLICE_YEAR),
             previousFlags(),
             0,
@@ -365,7 +368,7 @@ public final class IntensityPipeline {
         Scan scan = scan(read, phase, toUnpersist);
         List<Tally> fresh = scan.tallies();
         List<Tally> tallies = new ArrayList<>();
-        previousState().tallies().stream()
+        previous.orElseThrow().tallies().stream()
             .filter(t -> !recompute.contains(t.slice()))
             .forEach(tallies::add);
         fresh.stream().filter(t -> recompute.contains(t.slice())).forEach(tallies::add);
@@ -512,25 +515,12 @@ public final class IntensityPipeline {
 
   private Optional<RunState> readPreviousState(String previous) {
     try {
-      return Optional.of(previousStateAt(previous));
+      return Optional.of(RunState.read(previous, spark.sparkContext().hadoopConfiguration()));
     } catch (IllegalStateException e) {
       previousError = "cannot continue from " + previous + ": " + e.getMessage();
       LOG.warn("{}", previousError);
       return Optional.empty();
     }
-  }
-
-  private RunState cachedPrevious;
-
-  private RunState previousStateAt(String previous) {
-    if (cachedPrevious == null) {
-      cachedPrevious = RunState.read(previous, spark.sparkContext().hadoopConfiguration());
-    }
-    return cachedPrevious;
-  }
-
-  private RunState previousState() {
-    return previousStateAt(request.previousOutput().orElseThrow());
   }
 
   /** The earlier output's quarantined rows, with the {@code slice_year} of their source file. */

@@ -74,7 +74,7 @@ class IncrementalRunTest {
     assertSameAsFullRun("out-1");
 
     // A new year arrives.
-    writeYear(2022, yearOf(RandomFirmYears.batch(12, 300, 2022, 2022, 0.03), 2022));
+    writeYear(2022, RandomFirmYears.batch(12, 300, 2022, 2022, 0.03));
     RunResult added = run("out-2", Optional.of("out-1"));
     assertEquals(Mode.INCREMENTAL, added.plan().mode(), added.plan().reason());
     assertEquals(set(2022), added.plan().recompute());
@@ -253,10 +253,6 @@ class IncrementalRunTest {
       byYear.computeIfAbsent(r.year() == null ? 2016 : r.year(), y -> new ArrayList<>()).add(r);
     }
     byYear.forEach(this::writeYear);
-  }
-
-  private static List<RawRow> yearOf(List<RawRow> rows, int year) {
-    return rows.stream().map(r -> r.year() == null ? r : r).toList();
   }
 
   /** Two files per year partition, so that file order matters. */

@@ -148,18 +148,7 @@ class FlagsTest {
     List<RawRow> rows = new ArrayList<>();
     Path in = fixture().writeTo(tmp.resolve("raw"));
     for (Row r : TestSpark.get().read().parquet(in.toString()).collectAsList()) {
-      rows.add(
-          new RawRow(
-              r.getAs("firm_id"),
-              r.getAs("year"),
-              r.getAs("industry_code"),
-              r.getAs("province_code"),
-              r.getAs("revenue_yuan"),
-              r.getAs("added_value_yuan"),
-              r.getAs("energy_tce"),
-              r.getAs("water_m3"),
-              r.getAs("co2_t"),
-              null));
+      rows.add(RawRow.of(r));
     }
     return rows;
   }

@@ -45,18 +45,7 @@ class GeneratedPanelTest {
             .option("pathGlobFilter", "*.parquet")
             .parquet(dataset.toString())
             .collectAsList()) {
-      rows.add(
-          new RawRow(
-              r.getAs("firm_id"),
-              r.getAs("year"),
-              r.getAs("industry_code"),
-              r.getAs("province_code"),
-              r.getAs("revenue_yuan"),
-              r.getAs("added_value_yuan"),
-              r.getAs("energy_tce"),
-              r.getAs("water_m3"),
-              r.getAs("co2_t"),
-              null));
+      rows.add(RawRow.of(r));
     }
     return rows;
   }

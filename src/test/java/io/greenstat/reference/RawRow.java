@@ -44,4 +44,19 @@ public record RawRow(
         waterM3,
         co2T);
   }
+
+  /** A row read back from contract-schema Parquet (no source file). */
+  public static RawRow of(org.apache.spark.sql.Row r) {
+    return new RawRow(
+        r.getAs("firm_id"),
+        r.getAs("year"),
+        r.getAs("industry_code"),
+        r.getAs("province_code"),
+        r.getAs("revenue_yuan"),
+        r.getAs("added_value_yuan"),
+        r.getAs("energy_tce"),
+        r.getAs("water_m3"),
+        r.getAs("co2_t"),
+        null);
+  }
 }
